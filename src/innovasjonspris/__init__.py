@@ -1,0 +1,53 @@
+"""A typed, validated model of KMD's innovation prize for Norwegian municipalities.
+
+The public surface is this module: the domain types, the errors, and the bundled rounds.
+Serialisation, formatting and rendering live in their own public modules
+(:mod:`innovasjonspris.serialization`, :mod:`innovasjonspris.formatting`,
+:mod:`innovasjonspris.render`).
+"""
+
+from __future__ import annotations
+
+from innovasjonspris._errors import InnovasjonsprisError, InvalidDataError, ValidationError
+from innovasjonspris._model import (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+    Standing,
+)
+from innovasjonspris.data import load_round, prize, rounds
+
+__all__ = [
+    "Applicants",
+    "AwardRound",
+    "Citation",
+    "Event",
+    "InnovasjonsprisError",
+    "InvalidDataError",
+    "Jury",
+    "JuryMember",
+    "LocalizedText",
+    "Money",
+    "Municipality",
+    "Organisation",
+    "Person",
+    "Prize",
+    "Project",
+    "Source",
+    "Standing",
+    "ValidationError",
+    "load_round",
+    "prize",
+    "rounds",
+]

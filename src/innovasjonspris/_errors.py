@@ -1,0 +1,73 @@
+"""The library's exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["InnovasjonsprisError", "InvalidDataError", "ValidationError"]
+
+
+class InnovasjonsprisError(Exception):
+    """Base class of every exception this library raises on purpose.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ValidationError(InnovasjonsprisError, ValueError):
+    """A domain value breaks a rule.
+
+    ``field`` names the first failing field, relative to the object being built
+    (``"number"``, ``"citations[1].projects[0].municipality"``); ``problems`` holds
+    every ``(field, message)`` pair found at once.
+
+    .. versionadded:: 0.1.0
+    """
+
+    field: str
+    message: str
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(self, field: str, message: str, *more: tuple[str, str]) -> None:
+        """Record one problem, or several when ``more`` is given."""
+        self.field = field
+        self.message = message
+        self.problems = ((field, message), *more)
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        return "; ".join(f"{field}: {message}" for field, message in self.problems)
+
+    @classmethod
+    def from_problems(cls, problems: Iterable[tuple[str, str]]) -> ValidationError | None:
+        """Build one error carrying all ``problems``, or ``None`` when there are none."""
+        found = list(problems)
+        if not found:
+            return None
+        (field, message), *more = found
+        return cls(field, message, *more)
+
+
+class InvalidDataError(ValidationError):
+    """A document cannot be loaded; ``errors`` lists every problem as ``"<path>: <message>"``.
+
+    Paths start at ``$``, the document itself, and follow JSONPath's dotted form:
+    ``$.citations[0].municipality.number``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    errors: list[str]
+
+    def __init__(self, errors: Iterable[tuple[str, str]]) -> None:
+        """Record every ``(path, message)`` pair found in one document."""
+        pairs = list(errors) or [("$", "invalid data")]
+        self.errors = [f"{path}: {message}" for path, message in pairs]
+        (field, message), *more = pairs
+        super().__init__(field, message, *more)
+
+    def _describe(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = "\n".join(f"  {field}: {message}" for field, message in self.problems)
+        return f"invalid data ({count} {noun}):\n{lines}"

@@ -1,0 +1,488 @@
+"""The domain: prizes, award rounds, municipalities, projects, juries and citations.
+
+Every class is frozen and slotted, and valid by construction: field validators check each
+value, and the rules that tie fields together run once, in ``__attrs_post_init__``. The
+module knows nothing of files or locales.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.no import orgnr as stdnum_orgnr
+
+from innovasjonspris import _validators as v
+from innovasjonspris._errors import ValidationError
+from innovasjonspris.registry import validate_kommunenummer
+
+__all__ = [
+    "LANGUAGES",
+    "Applicants",
+    "AwardRound",
+    "Citation",
+    "Event",
+    "Jury",
+    "JuryMember",
+    "LocalizedText",
+    "Money",
+    "Municipality",
+    "Organisation",
+    "Person",
+    "Prize",
+    "Project",
+    "Source",
+    "Standing",
+]
+
+LANGUAGES: Final = ("nb", "nn", "en")
+"""The languages a :class:`LocalizedText` can hold: Bokmål, Nynorsk and English."""
+
+_FALLBACKS: Final = {
+    "nb": ("nb", "nn", "en"),
+    "nn": ("nn", "nb", "en"),
+    "en": ("en", "nb", "nn"),
+}
+
+MAX_COUNT: Final = 100_000
+"""The largest count of applicants or projects a round may state."""
+
+MAX_AMOUNT: Final = Decimal(10) ** 15
+"""Amounts must be smaller than this in absolute value (a thousand billion)."""
+
+
+class Standing(enum.Enum):
+    """How the jury honoured a municipality in a round."""
+
+    WINNER = "winner"
+    """Won the prize."""
+    FINALIST = "finalist"
+    """Nominated as one of the strongest candidates."""
+    HONOURABLE_MENTION = "honourable_mention"
+    """Named by the jury without being a finalist."""
+
+
+@attrs.frozen(kw_only=True)
+class LocalizedText:
+    """One text in Bokmål (``nb``), Nynorsk (``nn``) and English (``en``); at least one.
+
+    >>> LocalizedText(nb="vinner", en="winner").get("nn")
+    'vinner'
+    """
+
+    nb: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
+    nn: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
+    en: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
+
+    def __attrs_post_init__(self) -> None:
+        if self.nb is None and self.nn is None and self.en is None:
+            msg = "needs a text in at least one of nb, nn and en"
+            raise ValidationError("nb", msg)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is given in, in the order nb, nn, en."""
+        return tuple(language for language in LANGUAGES if getattr(self, language) is not None)
+
+    def resolve(self, language: str) -> tuple[str, str]:
+        """Return ``(language used, text)``, falling back when ``language`` is missing.
+
+        The order is nb → nn → en for Bokmål, nn → nb → en for Nynorsk and
+        en → nb → nn for English; any other language is served as Bokmål would be.
+        """
+        for candidate in _FALLBACKS.get(language, _FALLBACKS["nb"]):
+            found: str | None = getattr(self, candidate)
+            if found is not None:
+                return candidate, found
+        raise AssertionError  # pragma: no cover - the constructor requires one text
+
+    def get(self, language: str) -> str:
+        """Return the text in ``language``, or in the nearest language given (see resolve)."""
+        return self.resolve(language)[1]
+
+
+def _localized(*, required: bool = False) -> v.Validator:
+    check = v.instance_of(LocalizedText, "a LocalizedText")
+    return check if required else v.optional(check)
+
+
+@functools.cache
+def _iso_currencies() -> frozenset[str]:
+    # Babel is imported here, not at module level, so that importing the model stays fast.
+    from babel.numbers import list_currencies  # noqa: PLC0415
+
+    return frozenset(list_currencies())
+
+
+def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    v.check_text(value, attribute.name)
+    if value not in _iso_currencies():
+        msg = f"must be a three-letter ISO 4217 currency code, not {value!r}"
+        raise ValidationError(attribute.name, msg)
+
+
+def _check_amount(_instance: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    if type(value) is not Decimal:
+        msg = f"must be a Decimal, not {type(value).__name__}"
+        raise ValidationError(attribute.name, msg)
+    if not value.is_finite():
+        raise ValidationError(attribute.name, f"must be a finite number, not {value}")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:  # pragma: no branch - finite here
+        msg = f"must have at most two decimal places, not {value}"
+        raise ValidationError(attribute.name, msg)
+    if abs(value) >= MAX_AMOUNT:
+        msg = f"must be smaller than {MAX_AMOUNT:,} in absolute value"
+        raise ValidationError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True)
+class Money:
+    """An amount of money in a currency; ``Money(amount=Decimal("500000"), currency="NOK")``.
+
+    The amount is a :class:`~decimal.Decimal` (a float is refused, not converted) with at
+    most two decimal places.
+    """
+
+    amount: Decimal = attrs.field(validator=_check_amount)
+    currency: str = attrs.field(default="NOK", validator=_check_currency)
+
+
+def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    v.check_text(value, attribute.name)
+    # Stored compact (nine digits), the form the Brønnøysund registers use.
+    if value != stdnum_orgnr.compact(value):  # type: ignore[arg-type]
+        msg = f"must be nine digits without spaces, not {value!r}"
+        raise ValidationError(attribute.name, msg)
+    try:
+        stdnum_orgnr.validate(value)  # type: ignore[arg-type]
+    except StdnumValidationError as error:
+        msg = f"{value!r} is not a valid organisation number ({error.message})"
+        raise ValidationError(attribute.name, msg) from None
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """An organisation: a ministry, a directorate, a company, a university."""
+
+    name: LocalizedText = attrs.field(validator=_localized(required=True))
+    short_name: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    orgnr: str | None = attrs.field(default=None, validator=_check_orgnr)
+    """The nine-digit organisation number in Enhetsregisteret, checked with its MOD11 digit."""
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person, with the title and organisation they held at the time."""
+
+    name: str = attrs.field(validator=v.text())
+    title: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    """A role such as ``statssekretær`` or ``professor``, lower case as in running text."""
+    organisation: Organisation | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Organisation, "an Organisation"))
+    )
+
+
+def _check_kommunenummer(
+    _instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    try:
+        validate_kommunenummer(value)
+    except ValidationError as error:
+        raise ValidationError(attribute.name, error.message) from None
+
+
+@attrs.frozen(kw_only=True)
+class Municipality:
+    """A municipality (kommune), identified by its kommunenummer.
+
+    The number is the one in use in the round's year; whether its county part was valid
+    then is checked by :class:`AwardRound`.
+    """
+
+    number: str = attrs.field(validator=_check_kommunenummer)
+    """The four-digit kommunenummer; the first two digits are the county's number."""
+    name: str = attrs.field(validator=v.text())
+    """The name without the word «kommune»: ``Trondheim``."""
+    orgnr: str | None = attrs.field(default=None, validator=_check_orgnr)
+
+    @property
+    def county_number(self) -> str:
+        """The two-digit number of the county the municipality belonged to."""
+        return self.number[:2]
+
+
+@attrs.frozen(kw_only=True)
+class Project:
+    """An innovation project a municipality entered, as a jury names it."""
+
+    name: str = attrs.field(validator=v.text())
+    """The project's own name, without quotation marks: ``Ledelsesskolen``."""
+    municipality: str = attrs.field(validator=_check_kommunenummer)
+    """The kommunenummer of the municipality that runs the project."""
+    summary: LocalizedText | None = attrs.field(default=None, validator=_localized())
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """The jury's word on one municipality it honoured: standing, reasons and projects."""
+
+    municipality: Municipality = attrs.field(
+        validator=v.instance_of(Municipality, "a Municipality")
+    )
+    standing: Standing = attrs.field(validator=v.instance_of(Standing, "a Standing"))
+    text: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    """A summary of the jury's reasons."""
+    projects: tuple[Project, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Project, "a Project"), unique=True)
+    )
+    accepted_by: Person | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Person, "a Person"))
+    )
+    """Who received the prize or diploma on the municipality's behalf."""
+    representatives: tuple[Person, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Person, "a Person"), unique=True)
+    )
+    """Others who stood for the municipality at the award."""
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            (
+                f"projects[{index}].municipality",
+                f"{project.municipality!r} is not the cited municipality "
+                f"{self.municipality.number!r}",
+            )
+            for index, project in enumerate(self.projects)
+            if project.municipality != self.municipality.number
+        ]
+        error = ValidationError.from_problems(problems)
+        if error is not None:
+            raise error
+
+
+@attrs.frozen(kw_only=True)
+class JuryMember:
+    """A person on a jury; ``chair`` marks the one who leads it."""
+
+    person: Person = attrs.field(validator=v.instance_of(Person, "a Person"))
+    chair: bool = attrs.field(default=False, validator=v.instance_of(bool, "true or false"))
+
+
+@attrs.frozen(kw_only=True)
+class Jury:
+    """The jury of a round: its members and the body that served as its secretariat."""
+
+    members: tuple[JuryMember, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(JuryMember, "a JuryMember"), unique=True)
+    )
+    secretariat: Organisation | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Organisation, "an Organisation"))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.members and self.secretariat is None:
+            raise ValidationError("members", "a jury needs members or a secretariat")
+        chairs = [index for index, member in enumerate(self.members) if member.chair]
+        if len(chairs) > 1:
+            msg = f"a jury has at most one chair, not {len(chairs)}"
+            raise ValidationError(f"members[{chairs[1]}].chair", msg)
+
+    @property
+    def chair(self) -> JuryMember | None:
+        """The member who chairs the jury, if the sources name one."""
+        return next((member for member in self.members if member.chair), None)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Where a round was awarded: a conference, at a place, over one or more days."""
+
+    name: str = attrs.field(validator=v.text())
+    place: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    start: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    end: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    organizer: Organisation | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Organisation, "an Organisation"))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and (self.start is None or self.end < self.start):
+            raise ValidationError("end", "must come with a start and not lie before it")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public page that states facts in the data."""
+
+    url: str = attrs.field(
+        validator=v.matches(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", "an http(s) address")
+    )
+    title: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    publisher: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    published_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+
+
+def _check_optional_count(
+    instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    if value is not None:
+        v.integer(0, MAX_COUNT)(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Applicants:
+    """How many took part in a round, as the sources count it.
+
+    ``more_than`` marks a source that says «more than» ``municipalities``.
+    """
+
+    municipalities: int | None = attrs.field(default=None, validator=_check_optional_count)
+    projects: int | None = attrs.field(default=None, validator=_check_optional_count)
+    applications: int | None = attrs.field(default=None, validator=_check_optional_count)
+    """Applications, where a source counts those rather than municipalities or projects."""
+    more_than: bool = attrs.field(default=False, validator=v.instance_of(bool, "true or false"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.more_than and self.municipalities is None:
+            raise ValidationError("more_than", "needs a number of municipalities")
+        if self.municipalities is None and self.projects is None and self.applications is None:
+            raise ValidationError("municipalities", "give at least one count")
+
+
+_ROUND_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+@attrs.frozen(kw_only=True)
+class AwardRound:
+    """One year's award of a prize: who was honoured, by whom, when and where.
+
+    ``year`` is the prize year; ``awarded_on`` the day it was presented. The cross-field
+    rules (one winner, projects belong to their municipality, counts agree, dates agree,
+    kommunenummer valid for the year's counties) run on construction.
+    """
+
+    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    """A stable identifier such as ``innovasjonsprisen-2019``."""
+    year: int = attrs.field(validator=v.integer(1972, 9999))
+    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=v.tuple_of(v.instance_of(Citation, "a Citation"))
+    )
+    awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    event: Event | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Event, "an Event"))
+    )
+    presented_by: Person | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Person, "a Person"))
+    )
+    applicants: Applicants | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Applicants, "an Applicants"))
+    )
+    jury: Jury | None = attrs.field(default=None, validator=v.optional(v.instance_of(Jury, "a Jury")))
+    criteria: tuple[LocalizedText, ...] = attrs.field(
+        default=(), validator=v.tuple_of(_localized(required=True), unique=True)
+    )
+    notes: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        error = ValidationError.from_problems(self._problems())
+        if error is not None:
+            raise error
+
+    def _problems(self) -> Iterator[tuple[str, str]]:
+        if self.amount.amount <= 0:
+            yield "amount.amount", f"a prize amount must be positive, not {self.amount.amount}"
+        yield from self._standing_problems()
+        yield from self._date_problems()
+        yield from self._count_problems()
+
+    def _standing_problems(self) -> Iterator[tuple[str, str]]:
+        winners = [i for i, c in enumerate(self.citations) if c.standing is Standing.WINNER]
+        if len(winners) != 1:
+            yield "citations", f"a round has exactly one winner, not {len(winners)}"
+        seen: set[str] = set()
+        for index, citation in enumerate(self.citations):
+            number = citation.municipality.number
+            if number in seen:
+                yield f"citations[{index}].municipality.number", f"{number} is cited twice"
+            seen.add(number)
+            try:
+                validate_kommunenummer(number, year=self.year)
+            except ValidationError as error:
+                yield f"citations[{index}].municipality.number", error.message
+
+    def _date_problems(self) -> Iterator[tuple[str, str]]:
+        awarded = self.awarded_on
+        if awarded is not None and awarded.year != self.year:
+            yield "awarded_on", f"{awarded.isoformat()} is not in the round's year {self.year}"
+        announced = self.announced_on
+        if awarded is not None and announced is not None and announced < awarded:
+            yield "announced_on", (
+                f"{announced.isoformat()} is before the award on {awarded.isoformat()}"
+            )
+        event = self.event
+        if awarded is not None and event is not None and event.start is not None:
+            last = event.end or event.start
+            if not event.start <= awarded <= last:
+                yield "awarded_on", f"{awarded.isoformat()} is not during the event"
+
+    def _count_problems(self) -> Iterator[tuple[str, str]]:
+        if self.applicants is None:
+            return
+        honoured = len(self.citations)
+        applied = self.applicants.municipalities
+        if applied is not None and applied < honoured:
+            yield "applicants.municipalities", (
+                f"{applied} is fewer than the {honoured} municipalities cited"
+            )
+        named = sum(len(citation.projects) for citation in self.citations)
+        entered = self.applicants.projects
+        if entered is not None and entered < named:
+            yield "applicants.projects", f"{entered} is fewer than the {named} projects named"
+
+    @property
+    def winner(self) -> Citation:
+        """The citation of the winning municipality."""
+        return next(c for c in self.citations if c.standing is Standing.WINNER)
+
+    @property
+    def finalists(self) -> tuple[Citation, ...]:
+        """The citations of the finalists, in the order the data gives them."""
+        return tuple(c for c in self.citations if c.standing is Standing.FINALIST)
+
+
+@attrs.frozen(kw_only=True)
+class Prize:
+    """A prize: its names, who confers it, its amount and why it exists."""
+
+    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    name: LocalizedText = attrs.field(validator=_localized(required=True))
+    conferred_by: Organisation = attrs.field(
+        validator=v.instance_of(Organisation, "an Organisation")
+    )
+    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
+    full_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    short_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    purpose: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    eligibility: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    """Who may apply."""
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount.amount <= 0:
+            msg = f"a prize amount must be positive, not {self.amount.amount}"
+            raise ValidationError("amount.amount", msg)
