@@ -381,9 +381,10 @@ class AwardRound:
     event: Event | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Event, "an Event"))
     )
-    presented_by: Person | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Person, "a Person"))
+    presented_by: tuple[Person, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Person, "a Person"), unique=True)
     )
+    """Who handed over the prize, the main presenter first."""
     applicants: Applicants | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Applicants, "an Applicants"))
     )
