@@ -53,6 +53,9 @@ _FALLBACKS: Final = {
 MAX_COUNT: Final = 100_000
 """The largest count of applicants or projects a round may state."""
 
+MAX_DECIMAL_PLACES: Final = 2
+"""Amounts are in whole øre (cents) at the finest."""
+
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """Amounts must be smaller than this in absolute value (a thousand billion)."""
 
@@ -134,7 +137,8 @@ def _check_amount(_instance: object, attribute: attrs.Attribute[Decimal], value:
     if not value.is_finite():
         raise ValidationError(attribute.name, f"must be a finite number, not {value}")
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:  # pragma: no branch - finite here
+    # Finite decimals always have an int exponent; the check narrows the type.
+    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:  # pragma: no branch
         msg = f"must have at most two decimal places, not {value}"
         raise ValidationError(attribute.name, msg)
     if abs(value) >= MAX_AMOUNT:
@@ -157,15 +161,15 @@ class Money:
 def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is None:
         return
-    v.check_text(value, attribute.name)
+    checked = v.check_text(value, attribute.name)
     # Stored compact (nine digits), the form the Brønnøysund registers use.
-    if value != stdnum_orgnr.compact(value):  # type: ignore[arg-type]
-        msg = f"must be nine digits without spaces, not {value!r}"
+    if checked != stdnum_orgnr.compact(checked):
+        msg = f"must be nine digits without spaces, not {checked!r}"
         raise ValidationError(attribute.name, msg)
     try:
-        stdnum_orgnr.validate(value)  # type: ignore[arg-type]
+        stdnum_orgnr.validate(checked)
     except StdnumValidationError as error:
-        msg = f"{value!r} is not a valid organisation number ({error.message})"
+        msg = f"{checked!r} is not a valid organisation number: {error}"
         raise ValidationError(attribute.name, msg) from None
 
 
@@ -191,9 +195,7 @@ class Person:
     )
 
 
-def _check_kommunenummer(
-    _instance: object, attribute: attrs.Attribute[str], value: object
-) -> None:
+def _check_kommunenummer(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     try:
         validate_kommunenummer(value)
     except ValidationError as error:
@@ -257,8 +259,7 @@ class Citation:
         problems = [
             (
                 f"projects[{index}].municipality",
-                f"{project.municipality!r} is not the cited municipality "
-                f"{self.municipality.number!r}",
+                f"{project.municipality!r} is not the cited {self.municipality.number!r}",
             )
             for index, project in enumerate(self.projects)
             if project.municipality != self.municipality.number
@@ -372,12 +373,9 @@ class AwardRound:
     id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier such as ``innovasjonsprisen-2019``."""
     year: int = attrs.field(validator=v.integer(1972, 9999))
-    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
-    citations: tuple[Citation, ...] = attrs.field(
-        validator=v.tuple_of(v.instance_of(Citation, "a Citation"))
-    )
     awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
     event: Event | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Event, "an Event"))
     )
@@ -388,9 +386,14 @@ class AwardRound:
     applicants: Applicants | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Applicants, "an Applicants"))
     )
-    jury: Jury | None = attrs.field(default=None, validator=v.optional(v.instance_of(Jury, "a Jury")))
+    jury: Jury | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Jury, "a Jury"))
+    )
     criteria: tuple[LocalizedText, ...] = attrs.field(
         default=(), validator=v.tuple_of(_localized(required=True), unique=True)
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        validator=v.tuple_of(v.instance_of(Citation, "a Citation"))
     )
     notes: LocalizedText | None = attrs.field(default=None, validator=_localized())
     sources: tuple[Source, ...] = attrs.field(
@@ -430,8 +433,9 @@ class AwardRound:
             yield "awarded_on", f"{awarded.isoformat()} is not in the round's year {self.year}"
         announced = self.announced_on
         if awarded is not None and announced is not None and announced < awarded:
-            yield "announced_on", (
-                f"{announced.isoformat()} is before the award on {awarded.isoformat()}"
+            yield (
+                "announced_on",
+                (f"{announced.isoformat()} is before the award on {awarded.isoformat()}"),
             )
         event = self.event
         if awarded is not None and event is not None and event.start is not None:
@@ -445,8 +449,9 @@ class AwardRound:
         honoured = len(self.citations)
         applied = self.applicants.municipalities
         if applied is not None and applied < honoured:
-            yield "applicants.municipalities", (
-                f"{applied} is fewer than the {honoured} municipalities cited"
+            yield (
+                "applicants.municipalities",
+                (f"{applied} is fewer than the {honoured} municipalities cited"),
             )
         named = sum(len(citation.projects) for citation in self.citations)
         entered = self.applicants.projects
@@ -470,12 +475,12 @@ class Prize:
 
     id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
     name: LocalizedText = attrs.field(validator=_localized(required=True))
+    full_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    short_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
     conferred_by: Organisation = attrs.field(
         validator=v.instance_of(Organisation, "an Organisation")
     )
     amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
-    full_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
-    short_name: LocalizedText | None = attrs.field(default=None, validator=_localized())
     purpose: LocalizedText | None = attrs.field(default=None, validator=_localized())
     eligibility: LocalizedText | None = attrs.field(default=None, validator=_localized())
     """Who may apply."""

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -62,7 +62,7 @@ def check_text(value: object, field: str, *, multiline: bool = False) -> str:
 
 
 @attrs.frozen(repr=False)
-class _Text:
+class Text:
     multiline: bool
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -74,11 +74,11 @@ class _Text:
 
 def text(*, multiline: bool = False) -> Validator:
     """Require clean text (see :func:`check_text`)."""
-    return _Text(multiline)
+    return Text(multiline)
 
 
 @attrs.frozen(repr=False)
-class _InstanceOf:
+class InstanceOf:
     kind: type[Any]
     description: str
 
@@ -97,16 +97,16 @@ class _InstanceOf:
 
 def instance_of(kind: type[Any], description: str | None = None) -> Validator:
     """Require an instance of ``kind`` (exactly: no bool for int, no datetime for date)."""
-    return _InstanceOf(kind, description or f"a {kind.__name__}")
+    return InstanceOf(kind, description or f"a {kind.__name__}")
 
 
 def date_value() -> Validator:
     """Require a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    return _InstanceOf(date, "a date")
+    return InstanceOf(date, "a date")
 
 
 @attrs.frozen(repr=False)
-class _Integer:
+class Integer:
     minimum: int
     maximum: int
 
@@ -124,17 +124,17 @@ class _Integer:
 
 def integer(minimum: int, maximum: int) -> Validator:
     """Require an ``int`` (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
-    return _Integer(minimum, maximum)
+    return Integer(minimum, maximum)
 
 
 @attrs.frozen(repr=False)
-class _Matches:
+class Matches:
     pattern: re.Pattern[str]
     description: str
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check_text(value, attribute.name)
-        if self.pattern.fullmatch(value) is None:  # type: ignore[arg-type]
+        checked = check_text(value, attribute.name)
+        if self.pattern.fullmatch(checked) is None:
             msg = f"must be {self.description}, not {value!r}"
             raise ValidationError(attribute.name, msg)
 
@@ -144,11 +144,11 @@ class _Matches:
 
 def matches(pattern: str, description: str) -> Validator:
     """Require clean text that matches ``pattern`` in full; ``description`` says what it is."""
-    return _Matches(re.compile(pattern), description)
+    return Matches(re.compile(pattern), description)
 
 
 @attrs.frozen(repr=False)
-class _Optional:
+class Optional:
     inner: Validator
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -161,11 +161,11 @@ class _Optional:
 
 def optional(inner: Validator) -> Validator:
     """Allow ``None``, else apply ``inner``."""
-    return _Optional(inner)
+    return Optional(inner)
 
 
 @attrs.frozen(repr=False)
-class _TupleOf:
+class TupleOf:
     item: Validator
     unique: bool
 
@@ -173,7 +173,7 @@ class _TupleOf:
         if type(value) is not tuple:
             msg = f"must be a tuple, not {_type_name(value)}"
             raise ValidationError(attribute.name, msg)
-        items: tuple[object, ...] = value
+        items = cast("tuple[object, ...]", value)
         for index, item in enumerate(items):
             try:
                 self.item(instance, attribute, item)
@@ -192,4 +192,4 @@ class _TupleOf:
 
 def tuple_of(item: Validator, *, unique: bool = False) -> Validator:
     """Require a tuple whose every item passes ``item``; ``unique`` forbids repeats."""
-    return _TupleOf(item, unique)
+    return TupleOf(item, unique)

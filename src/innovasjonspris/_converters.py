@@ -1,0 +1,321 @@
+"""The cattrs converters behind :mod:`innovasjonspris.serialization`, one per format.
+
+Each converter is built once, at first use, with strict hooks: a value of the wrong JSON
+or TOML type is an error, never coerced (cattrs would turn ``42`` into ``"42"`` and
+``"2019"`` into ``2019``). Unknown keys are errors. Failures surface as cattrs exception
+groups; :func:`problems` walks them into ``(path, message)`` pairs.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from types import UnionType
+from typing import Any, Final, Literal, Union, cast, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from innovasjonspris._errors import ValidationError
+from innovasjonspris._model import Money
+
+__all__ = ["Format", "Mismatch", "converter", "describe", "path_of_key", "problems"]
+
+Format = Literal["json", "toml"]
+
+# Amounts travel as decimal strings; leading zeros and exponents are refused so that
+# every amount has one spelling. The length cap keeps hostile input cheap to reject.
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
+    """A value of the wrong kind for its place in the document."""
+
+    def __init__(self, message: str) -> None:
+        """Keep the message that says what was expected."""
+        super().__init__(message)
+        self.message = message
+
+
+class _FieldProblems(Exception):  # noqa: N818 - carries problems, is not one
+    """Every field-level problem of one object, found by re-running its validators."""
+
+    def __init__(self, found: list[tuple[str, str]]) -> None:
+        super().__init__(found)
+        self.found = found
+
+
+_KINDS: Final[tuple[tuple[type, str], ...]] = (
+    (bool, "a boolean"),  # before int: a bool is an int
+    (int, "a whole number"),
+    (float, "a number with a fraction"),
+    (str, "text"),
+    (list, "an array"),
+    (dict, "an object"),
+    (date, "a date"),
+)
+
+
+def describe(value: object) -> str:
+    """Say what kind of JSON or TOML value ``value`` is, for an error message."""
+    if value is None:
+        return "null"
+    for kind, label in _KINDS:
+        if isinstance(value, kind):
+            return label
+    return type(value).__name__
+
+
+def _expect(description: str, value: object) -> Mismatch:
+    return Mismatch(f"expected {description}, got {describe(value)}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _expect("text", value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _expect("a whole number", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _expect("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if type(value) is not str:
+        raise _expect('a decimal number written as text, such as "500000"', value)
+    if _DECIMAL.fullmatch(value) is None:
+        msg = f'expected a decimal number written as text, such as "1234.50", got {value!r:.60}'
+        raise Mismatch(msg)
+    return Decimal(value)
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _structure_iso_date(value: object, _: type) -> date:
+    if type(value) is not str:
+        raise _expect('a date written as text, "YYYY-MM-DD"', value)
+    if _ISO_DATE.fullmatch(value) is None:
+        msg = f'expected a date "YYYY-MM-DD", got {value!r:.60}'
+        raise Mismatch(msg)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        msg = f"{value!r} is not a day in the calendar"
+        raise Mismatch(msg) from None
+
+
+def _structure_toml_date(value: object, _: type) -> date:
+    # tomllib reads a TOML local date as date and a date-time as datetime (a date subclass).
+    if type(value) is not date:
+        raise _expect("a TOML date such as 2019-06-07", value)
+    return value
+
+
+def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if type(value) is not str:
+            raise _expect(f"one of {allowed}", value)
+        try:
+            return by_value[value]
+        except KeyError:
+            msg = f"expected one of {allowed}, got {value!r:.60}"
+            raise Mismatch(msg) from None
+
+    return structure
+
+
+def _is_optional(kind: Any) -> bool:
+    return get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind)
+
+
+def _structure_optional_factory(
+    conv: Converter,
+) -> Callable[[Any], Callable[[object, type], Any]]:
+    def factory(kind: Any) -> Callable[[object, type], Any]:
+        (inner,) = (arg for arg in get_args(kind) if arg is not type(None))
+        inner_hook = conv.get_structure_hook(inner)
+
+        def structure(value: object, _: type) -> Any:
+            # TOML has no null; JSON files follow suit so both spell "unknown" one way.
+            if value is None:
+                msg = "null is not allowed; leave the key out where the value is unknown"
+                raise Mismatch(msg)
+            return inner_hook(value, inner)
+
+        return structure
+
+    return factory
+
+
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _structure_tuple_factory(
+    conv: Converter,
+) -> Callable[[Any], Callable[[object, type], tuple[Any, ...]]]:
+    def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        (item_type, _ellipsis) = get_args(kind)
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _expect("an array", value)
+            items = cast("list[object]", value)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(items):
+                try:
+                    out.append(item_hook(item, item_type))
+                except Exception as error:  # noqa: BLE001 - collected, reported by path
+                    note = IterableValidationNote(f"item {index}", index, item_type)
+                    error.__notes__ = [*getattr(error, "__notes__", []), note]
+                    errors.append(error)
+            if errors:
+                msg = "While structuring an array"
+                # cattrs groups take the type as a third argument; its stubs omit it.
+                raise IterableValidationError(msg, errors, kind)  # pyright: ignore[reportCallIssue]
+            return tuple(out)
+
+        return structure
+
+    return factory
+
+
+def _field_problems(conv: Converter, cls: type, value: dict[str, Any]) -> list[tuple[str, str]]:
+    # attrs stops at the first failing validator; run each on its own to list them all.
+    found: list[tuple[str, str]] = []
+    for field in attrs.fields(cls):
+        if field.name in value and field.validator is not None:
+            structured = conv.structure(value[field.name], field.type)
+            try:
+                field.validator(None, field, structured)
+            except ValidationError as error:
+                found.extend(error.problems)
+    return found
+
+
+def _structure_attrs_factory(conv: Converter) -> Callable[[type], Callable[[object, type], Any]]:
+    def factory(cls: type[Any]) -> Callable[[object, type], Any]:
+        generated = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def structure(value: object, _: type) -> Any:
+            if type(value) is not dict:
+                raise _expect("an object", value)
+            document = cast("dict[str, Any]", value)
+            try:
+                return generated(document, cls)
+            except ClassValidationError as group:
+                only = group.exceptions[0] if len(group.exceptions) == 1 else None
+                if isinstance(only, ValidationError):
+                    found = _field_problems(conv, cls, document)
+                    if len(found) > 1:
+                        raise _FieldProblems(found) from group
+                raise
+
+        return structure
+
+    return factory
+
+
+def _build(fmt: Format) -> Converter:
+    conv = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    if fmt == "json":
+        conv.register_structure_hook(date, _structure_iso_date)
+        conv.register_unstructure_hook(date, date.isoformat)
+    else:
+        conv.register_structure_hook(date, _structure_toml_date)
+        conv.register_unstructure_hook(date, lambda day: day)
+    conv.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        _structure_enum_factory,
+    )
+    conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
+    conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
+    conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory(conv))
+    # The currency is part of every amount on disk, even the default NOK.
+    conv.register_unstructure_hook(
+        Money,
+        make_dict_unstructure_fn(Money, conv, currency=override(omit_if_default=False)),
+    )
+    return conv
+
+
+@functools.cache
+def converter(fmt: Format) -> Converter:
+    """Return the converter for ``fmt``, built on first use and shared afterwards."""
+    return _build(fmt)
+
+
+def path_of_key(path: str, key: object) -> str:
+    """Extend a JSONPath with an object key, bracketed when it is not a plain name."""
+    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(str(key), ensure_ascii=False)}]"
+
+
+def _group_problems(
+    error: ClassValidationError | IterableValidationError, path: str
+) -> Iterator[tuple[str, str]]:
+    with_notes, others = error.group_exceptions()
+    for inner, note in with_notes:
+        if isinstance(note, IterableValidationNote):
+            inner_path = f"{path}[{note.index}]"
+        else:
+            inner_path = path_of_key(path, note.name)
+        yield from problems(inner, inner_path)
+    for inner in others:
+        yield from problems(inner, path)
+
+
+def problems(error: BaseException, path: str = "$") -> Iterator[tuple[str, str]]:
+    """Walk a structuring failure into ``(path, message)`` pairs, one per problem."""
+    if isinstance(error, (ClassValidationError, IterableValidationError)):
+        yield from _group_problems(error, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield path_of_key(path, key), "is not a known field"
+    elif isinstance(error, (_FieldProblems, ValidationError)):
+        found = error.found if isinstance(error, _FieldProblems) else error.problems
+        for field, message in found:
+            yield (f"{path}.{field}" if field else path), message
+    elif isinstance(error, Mismatch):
+        yield path, error.message
+    elif isinstance(error, KeyError):
+        yield path, "is required"
+    else:  # pragma: no cover - every hook raises one of the kinds above
+        yield path, f"{type(error).__name__}: {error}"

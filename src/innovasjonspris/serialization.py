@@ -1,0 +1,211 @@
+"""Lossless conversion of domain objects to and from dicts, JSON and TOML.
+
+Every loader is strict and total: whatever it is given, it returns a valid object or
+raises :class:`~innovasjonspris.InvalidDataError` listing each problem with its path.
+
+>>> from innovasjonspris import load_round
+>>> round_2019 = load_round(2019)
+>>> from_json(to_json(round_2019)) == round_2019
+True
+>>> from_json('{"schema_version": 1, "year": "2019"}')
+Traceback (most recent call last):
+...
+innovasjonspris._errors.InvalidDataError: invalid data (4 problems):
+  $.id: is required
+  $.year: expected a whole number, got text
+  $.amount: is required
+  $.citations: is required
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from typing import Any, Final, TypeVar, cast, overload
+
+import tomli_w
+from cattrs.errors import BaseValidationError
+
+from innovasjonspris import _converters
+from innovasjonspris._errors import InvalidDataError, ValidationError
+from innovasjonspris._model import (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+)
+from innovasjonspris._schema import json_schema
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "from_dict",
+    "from_json",
+    "from_toml",
+    "json_schema",
+    "to_dict",
+    "to_json",
+    "to_toml",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION: Final = 1
+"""The version of the data format this release reads and writes."""
+
+_DOCUMENTS: Final[frozenset[type]] = frozenset({AwardRound, Prize})
+"""Types that stand alone in a file and so carry ``schema_version``."""
+
+_SERIALISABLE: Final[frozenset[object]] = frozenset(
+    {
+        *_DOCUMENTS,
+        Applicants,
+        Citation,
+        Event,
+        Jury,
+        JuryMember,
+        LocalizedText,
+        Money,
+        Municipality,
+        Organisation,
+        Person,
+        Project,
+        Source,
+    }
+)
+
+_BOM = "\ufeff"
+
+
+def _check_type(cls: object) -> None:
+    if cls not in _SERIALISABLE:
+        msg = f"{cls!r} is not a type this library serialises"
+        raise ValidationError("cls", msg)
+
+
+def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
+    _check_type(type(obj))
+    body: dict[str, Any] = _converters.converter(fmt).unstructure(obj)
+    if type(obj) in _DOCUMENTS:
+        return {"schema_version": SCHEMA_VERSION, **body}
+    return body
+
+
+def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
+    _check_type(cls)
+    if type(data) is not dict:
+        raise InvalidDataError([("$", f"expected an object, got {_converters.describe(data)}")])
+    body = cast("dict[str, Any]", data)
+    if cls in _DOCUMENTS:
+        body = dict(body)
+        version = body.pop("schema_version", None)
+        if version is None:
+            raise InvalidDataError([("$.schema_version", "is required")])
+        if type(version) is not int or version != SCHEMA_VERSION:
+            msg = f"this release reads version {SCHEMA_VERSION}, not {version!r:.40}"
+            raise InvalidDataError([("$.schema_version", msg)])
+    try:
+        result: T = _converters.converter(fmt).structure(body, cls)
+    except (BaseValidationError, _converters.Mismatch, ValidationError) as error:
+        raise InvalidDataError(_converters.problems(error)) from None
+    return result
+
+
+@overload
+def from_dict(data: object) -> AwardRound: ...
+@overload
+def from_dict(data: object, cls: type[T]) -> T: ...
+def from_dict(data: object, cls: type[Any] = AwardRound) -> Any:
+    """Build a ``cls`` from plain data as JSON holds it (dates and amounts as text)."""
+    return _structure(data, cls, "json")
+
+
+def to_dict(obj: object) -> dict[str, Any]:
+    """Return ``obj`` as plain data that :mod:`json` can write; the inverse of from_dict."""
+    return _unstructure(obj, "json")
+
+
+def _decode(data: object, what: str) -> str:
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            msg = f"{what} must be UTF-8; byte {error.start} is not"
+            raise InvalidDataError([("$", msg)]) from None
+    if not isinstance(data, str):
+        msg = f"expected {what} as str or bytes, got {type(data).__name__}"
+        raise InvalidDataError([("$", msg)])
+    # A byte order mark carries no meaning in UTF-8; editors on some systems add one.
+    return data.removeprefix(_BOM)
+
+
+def _reject_constant(name: str) -> object:
+    msg = f"{name} is not a number JSON allows"
+    raise _converters.Mismatch(msg)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:  # pragma: no branch - a repeat exists
+            if key in seen:
+                msg = f"the key {key!r:.60} appears twice in one object"
+                raise _converters.Mismatch(msg)
+            seen.add(key)
+    return result
+
+
+def _parse(parse: Callable[[str], object], text: str, what: str) -> object:
+    try:
+        return parse(text)
+    except _converters.Mismatch as error:
+        raise InvalidDataError([("$", error.message)]) from None
+    except RecursionError:
+        raise InvalidDataError([("$", f"{what} is nested too deeply")]) from None
+    except ValueError as error:  # JSONDecodeError, TOMLDecodeError, int digit limits
+        raise InvalidDataError([("$", f"not valid {what}: {error}")]) from None
+
+
+def _load_json(text: str) -> object:
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+
+
+@overload
+def from_json(data: str | bytes) -> AwardRound: ...
+@overload
+def from_json(data: str | bytes, cls: type[T]) -> T: ...
+def from_json(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
+    """Build a ``cls`` from a JSON document."""
+    _check_type(cls)
+    return _structure(_parse(_load_json, _decode(data, "JSON"), "JSON"), cls, "json")
+
+
+def to_json(obj: object) -> str:
+    """Return ``obj`` as a JSON document, indented, non-ASCII kept as is."""
+    return json.dumps(_unstructure(obj, "json"), ensure_ascii=False, indent=2) + "\n"
+
+
+@overload
+def from_toml(data: str | bytes) -> AwardRound: ...
+@overload
+def from_toml(data: str | bytes, cls: type[T]) -> T: ...
+def from_toml(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
+    """Build a ``cls`` from a TOML document."""
+    _check_type(cls)
+    return _structure(_parse(tomllib.loads, _decode(data, "TOML"), "TOML"), cls, "toml")
+
+
+def to_toml(obj: object) -> str:
+    """Return ``obj`` as a TOML document."""
+    return tomli_w.dumps(_unstructure(obj, "toml"), multiline_strings=True)
