@@ -1,0 +1,294 @@
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from typing import Any
+
+import jsonschema
+import pytest
+from factories import award_round
+
+from innovasjonspris import (
+    AwardRound,
+    InvalidDataError,
+    LocalizedText,
+    Money,
+    Municipality,
+    Prize,
+    ValidationError,
+    prize,
+    rounds,
+)
+from innovasjonspris.serialization import (
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    from_toml,
+    json_schema,
+    to_dict,
+    to_json,
+    to_toml,
+)
+
+BUNDLED = rounds()
+
+
+def errors_of(data: Any, cls: type = AwardRound) -> list[str]:
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(data, cls)
+    return caught.value.errors
+
+
+def valid_document() -> dict[str, Any]:
+    return to_dict(award_round())
+
+
+@pytest.mark.parametrize("award", BUNDLED, ids=lambda r: r.id)
+def test_bundled_rounds_round_trip_in_every_format(award: AwardRound) -> None:
+    assert from_dict(to_dict(award)) == award
+    assert from_json(to_json(award)) == award
+    assert from_toml(to_toml(award)) == award
+    assert from_json(to_json(award).encode()) == award
+    assert from_toml(to_toml(award).encode()) == award
+
+
+def test_prize_round_trips_and_carries_the_schema_version() -> None:
+    document = to_dict(prize())
+    assert document["schema_version"] == SCHEMA_VERSION
+    assert from_dict(document, Prize) == prize()
+    assert from_toml(to_toml(prize()), Prize) == prize()
+
+
+def test_parts_round_trip_without_a_schema_version() -> None:
+    oslo = Municipality(number="0301", name="Oslo")
+    assert to_dict(oslo) == {"number": "0301", "name": "Oslo"}
+    assert from_json(to_json(oslo), Municipality) == oslo
+    assert errors_of({"number": "0301", "name": "Oslo", "schema_version": 1}, Municipality) == [
+        "$.schema_version: is not a known field"
+    ]
+
+
+def test_amounts_are_decimal_strings_with_the_currency_always_written() -> None:
+    document = to_dict(Money(amount=Decimal("5E+5")))
+    assert document == {"amount": "500000", "currency": "NOK"}
+    assert to_dict(Money(amount=Decimal("1234.50")))["amount"] == "1234.50"
+    assert "amount = \"500000\"" in to_toml(award_round())
+
+
+def test_json_is_readable_utf8() -> None:
+    text = to_json(award_round(citations=award_round().citations))
+    assert "Rønning" in text
+    assert text.endswith("}\n")
+
+
+def test_every_problem_is_listed_with_its_path() -> None:
+    document = valid_document()
+    document["year"] = "2019"
+    document["citations"][1]["municipality"]["number"] = "０３０１"
+    document["citations"][2]["municipality"]["name"] = " Fjell"
+    document["citations"][2]["standing"] = "second"
+    document["event"]["colour"] = "blue"
+    del document["amount"]
+    assert errors_of(document) == [
+        "$.year: expected a whole number, got text",
+        "$.amount: is required",
+        "$.event.colour: is not a known field",
+        "$.citations[1].municipality.number: must be four digits 0-9, not '０３０１'",
+        "$.citations[2].municipality.name: must not start or end with white space",
+        "$.citations[2].standing: expected one of 'winner', 'finalist', "
+        "'honourable_mention', got 'second'",
+    ]
+
+
+def test_several_bad_fields_of_one_object_are_all_listed() -> None:
+    document = valid_document()
+    document["citations"][0]["municipality"] = {"number": "12345", "name": ""}
+    assert errors_of(document) == [
+        "$.citations[0].municipality.number: must be four digits 0-9, not '12345'",
+        "$.citations[0].municipality.name: must not be empty",
+    ]
+
+
+def test_cross_field_rules_get_the_path_of_the_field() -> None:
+    document = valid_document()
+    document["citations"][0]["projects"][0]["municipality"] = "1516"
+    assert errors_of(document) == [
+        "$.citations[0].projects[0].municipality: '1516' is not the cited '5001'"
+    ]
+    document = valid_document()
+    document["year"] = 2021
+    document["id"] = "x"
+    for key in ("awarded_on", "announced_on", "event"):
+        del document[key]
+    assert errors_of(document) == [
+        "$.citations[2].municipality.number: '1246' starts with 12, which was not a county "
+        "number in 2021"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("id",), None, "expected text, got null"),
+        (("notes",), None, "null is not allowed; leave the key out where the value is unknown"),
+        (("id",), 42, "expected text, got a whole number"),
+        (("year",), 2019.7, "expected a whole number, got a number with a fraction"),
+        (("year",), True, "expected a whole number, got a boolean"),
+        (("amount", "amount"), 500000, 'expected a decimal number written as text, such as "500000", got a whole number'),
+        (("amount", "amount"), "5e5", "expected a decimal number written as text"),
+        (("amount", "amount"), "0500000", "expected a decimal number written as text"),
+        (("amount", "amount"), "1" * 100, "expected a decimal number written as text"),
+        (("amount", "amount"), "1.234", "must have at most two decimal places, not 1.234"),
+        (("awarded_on",), "20190607", 'expected a date "YYYY-MM-DD"'),
+        (("awarded_on",), "2019-02-30", "'2019-02-30' is not a day in the calendar"),
+        (("awarded_on",), 20190607, "expected a date written as text"),
+        (("citations",), "Trondheim", "expected an array, got text"),
+        (("citations",), {"0": {}}, "expected an array, got an object"),
+        (("event",), ["Fremtidens kommuner"], "expected an object, got an array"),
+        (("jury", "members", 0, "chair"), "yes", "expected true or false, got text"),
+        (("citations", 0, "standing"), 1, "expected one of"),
+    ],
+)
+def test_no_silent_coercion(path: tuple[str | int, ...], value: object, message: str) -> None:
+    document = valid_document()
+    target: Any = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    (error,) = errors_of(document)
+    expected_path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+    assert error.startswith(f"{expected_path}: {message}")
+
+
+def test_schema_version_is_required_and_checked() -> None:
+    document = valid_document()
+    del document["schema_version"]
+    assert errors_of(document) == ["$.schema_version: is required"]
+    document["schema_version"] = 2
+    assert errors_of(document) == ["$.schema_version: this release reads version 1, not 2"]
+    document["schema_version"] = "1"
+    assert errors_of(document) == ["$.schema_version: this release reads version 1, not '1'"]
+
+
+def test_odd_keys_get_bracketed_paths() -> None:
+    document = valid_document()
+    document["two words"] = 1
+    assert errors_of(document) == ['$["two words"]: is not a known field']
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000, "$: JSON is nested too deeply"),
+        (b"\xff\xfe{}", "$: JSON must be UTF-8; byte 0 is not"),
+        ('{"a": 1, "a": 2}', "$: the key 'a' appears twice in one object"),
+        ('{"a": NaN}', "$: NaN is not a number JSON allows"),
+        ("[1, 2]", "$: expected an object, got an array"),
+        ("", "$: not valid JSON: Expecting value: line 1 column 1 (char 0)"),
+        ("1" * 5000, "$: not valid JSON"),
+    ],
+)
+def test_hostile_json_gives_invalid_data(text: str | bytes, message: str) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_json(text)
+    assert caught.value.errors[0].startswith(message)
+
+
+def test_a_byte_order_mark_is_ignored() -> None:
+    text = to_json(award_round())
+    assert from_json("\ufeff" + text) == award_round()
+    assert from_toml(("\ufeff" + to_toml(award_round())).encode()) == award_round()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("schema_version = 1\nid = ", "$: not valid TOML"),
+        ("a = " + "[" * 5000 + "]" * 5000, "$: TOML is nested too deeply"),
+        ("schema_version = 1\nawarded_on = \"2019-06-07\"", "$.awarded_on: expected a TOML date"),
+        ("schema_version = 1\nawarded_on = 2019-06-07T10:00:00", "$.awarded_on: expected a TOML date"),
+    ],
+)
+def test_hostile_toml_gives_invalid_data(text: str, message: str) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_toml(text)
+    assert any(error.startswith(message) for error in caught.value.errors), caught.value
+
+
+@pytest.mark.parametrize("data", [None, 42, "text", [], {1: 2}])
+def test_wrong_kinds_of_input(data: Any) -> None:
+    with pytest.raises(InvalidDataError):
+        from_dict(data)
+    with pytest.raises(InvalidDataError):
+        from_json(data)
+
+
+def test_unsupported_types_are_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_dict({}, dict)
+    assert caught.value.field == "cls"
+    with pytest.raises(ValidationError):
+        to_dict(object())
+    with pytest.raises(ValidationError):
+        json_schema(dict)
+
+
+def test_invalid_data_error_lists_every_problem() -> None:
+    error = InvalidDataError([("$.a", "one"), ("$.b", "two")])
+    assert str(error) == "invalid data (2 problems):\n  $.a: one\n  $.b: two"
+    assert error.field == "$.a"
+    assert isinstance(error, ValidationError)
+    assert str(InvalidDataError([])) == "invalid data (1 problem):\n  $: invalid data"
+
+
+def test_loaders_do_not_change_their_input() -> None:
+    document = valid_document()
+    before = copy.deepcopy(document)
+    from_dict(document)
+    assert document == before
+
+
+@pytest.mark.parametrize("award", BUNDLED, ids=lambda r: r.id)
+def test_bundled_rounds_validate_against_the_json_schema(award: AwardRound) -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(to_json(award)), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_prize_validates_against_its_schema() -> None:
+    schema = json_schema(Prize)
+    jsonschema.validate(to_dict(prize()), schema, cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("year",), "2019"),
+        (("id",), None),
+        (("amount", "amount"), 500000),
+        (("amount", "amount"), "1.234"),
+        (("citations", 0, "municipality", "number"), "301"),
+        (("citations", 0, "municipality", "name"), " Trondheim"),
+        (("citations", 0, "standing"), "second"),
+        (("awarded_on",), "20190607"),
+        (("event", "colour"), "blue"),
+        (("schema_version",), 2),
+    ],
+)
+def test_the_schema_rejects_what_the_loader_rejects(path: tuple[str | int, ...], value: object) -> None:
+    document = valid_document()
+    target: Any = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert not validator.is_valid(document)
+    with pytest.raises(InvalidDataError):
+        from_dict(document)
+
+
+def test_localized_text_schema_and_prose() -> None:
+    schema = json_schema(LocalizedText)
+    assert schema["properties"]["nb"]["type"] == "string"
+    assert "required" not in schema
