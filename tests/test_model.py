@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
-from factories import award_round, citation, municipality, project
 
+from factories import award_round, citation, municipality, project
 from innovasjonspris import (
     Applicants,
     Event,
@@ -157,9 +157,12 @@ def test_currency_must_be_an_iso_4217_code(currency: object) -> None:
 def test_prize_and_round_amounts_must_be_positive() -> None:
     kmd = Organisation(name=LocalizedText(nb="KMD"))
     name = LocalizedText(nb="Innovasjonsprisen")
-    assert Prize(id="p", name=name, conferred_by=kmd, amount=Money(amount=Decimal(1)))
-    fails("amount.amount", Prize, id="p", name=name, conferred_by=kmd, amount=Money(amount=Decimal(0)))
-    fails("amount.amount", award_round, amount=Money(amount=Decimal("-1")))
+    one = Prize(id="p", name=name, conferred_by=kmd, amount=Money(amount=Decimal(1)))
+    assert one.amount.amount == 1
+    fails(
+        "amount.amount", Prize, id="p", name=name, conferred_by=kmd, amount=Money(amount=Decimal(0))
+    )
+    fails("amount.amount", award_round, amount=Money(amount=Decimal(-1)))
 
 
 def test_localized_text_needs_one_language_and_falls_back_in_order() -> None:
@@ -196,7 +199,9 @@ def test_cited_projects_belong_to_the_cited_municipality() -> None:
 def test_counts_cover_what_is_cited_and_named() -> None:
     fails("applicants.municipalities", award_round, applicants=Applicants(municipalities=2))
     fails("applicants.projects", award_round, applicants=Applicants(projects=0))
-    assert award_round(applicants=Applicants(municipalities=3, projects=1)).applicants
+    assert award_round(applicants=None).applicants is None
+    counted = award_round(applicants=Applicants(municipalities=3, projects=1))
+    assert counted.applicants == Applicants(municipalities=3, projects=1)
 
 
 def test_dates_agree_with_the_year_each_other_and_the_event() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from factories import award_round
 
+from factories import award_round
 from innovasjonspris import (
     AwardRound,
     InvalidDataError,
@@ -73,7 +73,7 @@ def test_amounts_are_decimal_strings_with_the_currency_always_written() -> None:
     document = to_dict(Money(amount=Decimal("5E+5")))
     assert document == {"amount": "500000", "currency": "NOK"}
     assert to_dict(Money(amount=Decimal("1234.50")))["amount"] == "1234.50"
-    assert "amount = \"500000\"" in to_toml(award_round())
+    assert 'amount = "500000"' in to_toml(award_round())
 
 
 def test_json_is_readable_utf8() -> None:
@@ -96,8 +96,10 @@ def test_every_problem_is_listed_with_its_path() -> None:
         "$.event.colour: is not a known field",
         "$.citations[1].municipality.number: must be four digits 0-9, not '０３０１'",
         "$.citations[2].municipality.name: must not start or end with white space",
-        "$.citations[2].standing: expected one of 'winner', 'finalist', "
-        "'honourable_mention', got 'second'",
+        (
+            "$.citations[2].standing: expected one of 'winner', 'finalist', "
+            "'honourable_mention', got 'second'"
+        ),
     ]
 
 
@@ -122,8 +124,10 @@ def test_cross_field_rules_get_the_path_of_the_field() -> None:
     for key in ("awarded_on", "announced_on", "event"):
         del document[key]
     assert errors_of(document) == [
-        "$.citations[2].municipality.number: '1246' starts with 12, which was not a county "
-        "number in 2021"
+        (
+            "$.citations[2].municipality.number: '1246' starts with 12, which was not a county "
+            "number in 2021"
+        )
     ]
 
 
@@ -135,7 +139,11 @@ def test_cross_field_rules_get_the_path_of_the_field() -> None:
         (("id",), 42, "expected text, got a whole number"),
         (("year",), 2019.7, "expected a whole number, got a number with a fraction"),
         (("year",), True, "expected a whole number, got a boolean"),
-        (("amount", "amount"), 500000, 'expected a decimal number written as text, such as "500000", got a whole number'),
+        (
+            ("amount", "amount"),
+            500000,
+            'expected a decimal number written as text, such as "500000", got a whole number',
+        ),
         (("amount", "amount"), "5e5", "expected a decimal number written as text"),
         (("amount", "amount"), "0500000", "expected a decimal number written as text"),
         (("amount", "amount"), "1" * 100, "expected a decimal number written as text"),
@@ -206,8 +214,12 @@ def test_a_byte_order_mark_is_ignored() -> None:
     [
         ("schema_version = 1\nid = ", "$: not valid TOML"),
         ("a = " + "[" * 5000 + "]" * 5000, "$: TOML is nested too deeply"),
-        ("schema_version = 1\nawarded_on = \"2019-06-07\"", "$.awarded_on: expected a TOML date"),
-        ("schema_version = 1\nawarded_on = 2019-06-07T10:00:00", "$.awarded_on: expected a TOML date"),
+        ('schema_version = 1\nawarded_on = "2019-06-07"', "$.awarded_on: expected a TOML date"),
+        (
+            "schema_version = 1\nawarded_on = 2019-06-07T10:00:00",
+            "$.awarded_on: expected a TOML date",
+        ),
+        ("schema_version = 1\nawarded_on = 10:00:00", "$.awarded_on: expected a TOML date"),
     ],
 )
 def test_hostile_toml_gives_invalid_data(text: str, message: str) -> None:
@@ -276,14 +288,16 @@ def test_prize_validates_against_its_schema() -> None:
         (("schema_version",), 2),
     ],
 )
-def test_the_schema_rejects_what_the_loader_rejects(path: tuple[str | int, ...], value: object) -> None:
+def test_the_schema_rejects_what_the_loader_rejects(
+    path: tuple[str | int, ...], value: object
+) -> None:
     document = valid_document()
     target: Any = document
     for step in path[:-1]:
         target = target[step]
     target[path[-1]] = value
-    validator = jsonschema.Draft202012Validator(json_schema())
-    assert not validator.is_valid(document)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, json_schema(), cls=jsonschema.Draft202012Validator)
     with pytest.raises(InvalidDataError):
         from_dict(document)
 

@@ -59,9 +59,6 @@ def _from_validator(validator: object) -> dict[str, Any] | None:
         return {"type": "string", "pattern": f"^(?:{validator.pattern.pattern})$"}
     if isinstance(validator, _validators.Integer):
         return {"type": "integer", "minimum": validator.minimum, "maximum": validator.maximum}
-    if isinstance(validator, _validators.TupleOf):
-        item = _from_validator(validator.item)
-        return {"items": item} if item else None
     return None
 
 
@@ -84,29 +81,19 @@ class _Builder:
             return {"type": "boolean"}
         if kind is int:
             return {"type": "integer"}
-        if kind is str:
-            return {"type": "string"}
-        if kind is Decimal:
+        if kind in (str, Decimal):  # a Decimal travels as text
             return {"type": "string"}
         if kind is date:
             return dict(_DATE)
-        msg = f"no schema for {kind!r}"
-        raise ValidationError("cls", msg)
+        raise AssertionError(f"no schema for {kind!r}")  # every model field is covered above
 
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
         schema = self.kind(field.type)
         special = _SPECIAL.get((cls, field.name))
         if special is not None:
-            return {**schema, **special} if "$ref" not in schema else schema
+            return {**schema, **special}
         refined = _from_validator(field.validator)
-        if refined is None:
-            return schema
-        if "items" in refined and schema.get("type") == "array":
-            item = schema["items"]
-            if "$ref" not in item:
-                schema = {**schema, "items": {**item, **refined["items"]}}
-            return schema
-        return {**schema, **refined}
+        return schema if refined is None else {**schema, **refined}
 
     def reference(self, cls: type) -> dict[str, Any]:
         name = cls.__name__
@@ -126,8 +113,8 @@ class _Builder:
         }
         if required:
             schema["required"] = required
-        if cls.__doc__:
-            schema["description"] = cls.__doc__.strip().split("\n\n", 1)[0].replace("\n", " ")
+        summary = (cls.__doc__ or cls.__name__).strip().split("\n\n", 1)[0]
+        schema["description"] = summary.replace("\n", " ")
         return schema
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 from innovasjonspris._model import AwardRound, Prize
@@ -10,6 +11,7 @@ from innovasjonspris._model import AwardRound, Prize
 __all__ = ["available_years", "load_round", "prize", "rounds"]
 
 _PACKAGE = "innovasjonspris.data"
+_ROUND_FILE = re.compile(r"round-[0-9]{4}\.toml")
 
 
 def _read(name: str) -> str:
@@ -19,9 +21,10 @@ def _read(name: str) -> str:
 @functools.cache
 def available_years() -> tuple[int, ...]:
     """The years of the bundled rounds, oldest first."""
-    folder = resources.files(_PACKAGE).joinpath("rounds")
-    names = (entry.name for entry in folder.iterdir())
-    return tuple(sorted(int(name[:4]) for name in names if name.endswith(".toml")))
+    names = (entry.name for entry in resources.files(_PACKAGE).iterdir())
+    return tuple(
+        sorted(int(name[6:10]) for name in names if _ROUND_FILE.fullmatch(name) is not None)
+    )
 
 
 @functools.cache
@@ -37,7 +40,7 @@ def load_round(year: int) -> AwardRound:
         known = ", ".join(str(y) for y in available_years())
         msg = f"no bundled round for {year!r}; the bundled years are {known}"
         raise LookupError(msg)
-    return from_toml(_read(f"rounds/{year}.toml"), AwardRound)
+    return from_toml(_read(f"round-{year}.toml"), AwardRound)
 
 
 def rounds() -> tuple[AwardRound, ...]:

@@ -1,0 +1,103 @@
+"""The bundled data carries the documented facts and nothing the sources do not give."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from innovasjonspris import Money, Standing, load_round, prize, rounds
+from innovasjonspris.data import available_years
+
+
+def test_rounds_are_the_documented_years_oldest_first() -> None:
+    assert available_years() == (2014, 2015, 2016, 2017, 2018, 2019)
+    assert [r.year for r in rounds()] == [2014, 2015, 2016, 2017, 2018, 2019]
+    assert load_round(2019) is load_round(2019)
+
+
+def test_unknown_year() -> None:
+    with pytest.raises(LookupError, match="no bundled round for 2020"):
+        load_round(2020)
+
+
+def test_the_prize() -> None:
+    kmd_prize = prize()
+    assert kmd_prize.name.nb == "Innovasjonsprisen"
+    assert kmd_prize.full_name is not None
+    assert kmd_prize.full_name.nb == "Kommunal- og moderniseringsdepartementets innovasjonspris"
+    assert kmd_prize.short_name is not None
+    assert kmd_prize.short_name.nb == "KMDs innovasjonspris"
+    assert kmd_prize.conferred_by.short_name == "KMD"
+    assert kmd_prize.amount == Money(amount=Decimal(500000), currency="NOK")
+
+
+def test_every_round_is_worth_500_000_kroner_and_has_sources() -> None:
+    for award in rounds():
+        assert award.amount == Money(amount=Decimal(500000), currency="NOK")
+        assert award.sources
+        assert award.id == f"innovasjonsprisen-{award.year}"
+
+
+def test_2019_facts() -> None:
+    award = load_round(2019)
+    assert award.awarded_on == date(2019, 6, 7)
+    assert award.announced_on == date(2019, 6, 11)
+    assert award.event is not None
+    assert (award.event.name, award.event.place) == ("Fremtidens kommuner 2019", "Arendal")
+    assert (award.event.start, award.event.end) == (date(2019, 6, 6), date(2019, 6, 7))
+    (presenter,) = award.presented_by
+    assert presenter.name == "Aase Marthe Horrigmo"
+    assert presenter.title is not None
+    assert presenter.title.nb == "statssekretær"
+    assert award.applicants is not None
+    assert (award.applicants.municipalities, award.applicants.projects) == (20, 40)
+    standings = [(c.municipality.name, c.municipality.number, c.standing) for c in award.citations]
+    assert standings == [
+        ("Trondheim", "5001", Standing.WINNER),
+        ("Ulstein", "1516", Standing.FINALIST),
+        ("Fjell", "1246", Standing.FINALIST),
+    ]
+    projects = {c.municipality.name: [p.name for p in c.projects] for c in award.citations}
+    assert projects == {
+        "Trondheim": ["Ledelsesskolen", "Universitetskommunen"],
+        "Ulstein": ["Teknologiskolen"],
+        "Fjell": ["Rett i jobb i Fjell kommune", "Integreringsrådslag"],
+    }
+    for citation in award.citations:
+        assert citation.text is not None
+        assert citation.text.languages == ("nb", "nn", "en")
+    winner = award.winner
+    assert winner.accepted_by is not None
+    assert winner.accepted_by.name == "Elin Rognes Solbu"
+    people = {winner.accepted_by.name, *(p.name for p in winner.representatives)}
+    assert people == {"Randi Torvik", "Elin Rognes Solbu", "Tone Merethe Aasen"}
+    assert award.jury is not None
+    assert [m.person.name for m in award.jury.members] == [
+        "Katinka Greve Leiner",
+        "Rolf Rønning",
+        "Jan Erik Innvær",
+        "Moa Björnson",
+    ]
+    assert award.jury.chair is None
+    assert award.jury.secretariat is not None
+    assert award.jury.secretariat.short_name == "Difi"
+    assert len(award.criteria) == 6
+
+
+@pytest.mark.parametrize(
+    ("year", "winner", "finalists", "awarded_on"),
+    [
+        (2014, "Arendal", ["Skien", "Narvik"], date(2014, 6, 18)),
+        (2015, "Sandnes", ["Asker"], date(2015, 6, 12)),
+        (2016, "Bærum", ["Bergen", "Sarpsborg"], date(2016, 6, 9)),
+        (2017, "Asker", ["Horten", "Oppegård"], date(2017, 6, 15)),
+        (2018, "Træna", ["Sarpsborg", "Sola"], date(2018, 6, 8)),
+    ],
+)
+def test_earlier_rounds(year: int, winner: str, finalists: list[str], awarded_on: date) -> None:
+    award = load_round(year)
+    assert award.winner.municipality.name == winner
+    assert [c.municipality.name for c in award.finalists] == finalists
+    assert award.awarded_on == awarded_on
