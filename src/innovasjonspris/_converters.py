@@ -29,7 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._model import Money
+from innovasjonspris._model import Money, Standing
 
 __all__ = ["Format", "Mismatch", "converter", "describe", "path_of_key", "problems"]
 
@@ -260,10 +260,8 @@ def _build(fmt: Format) -> Converter:
     else:
         conv.register_structure_hook(date, _structure_toml_date)
         conv.register_unstructure_hook(date, lambda day: day)
-    conv.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
-        _structure_enum_factory,
-    )
+    # Registered per class: older cattrs releases try their own enum hook before factories.
+    conv.register_structure_hook(Standing, _structure_enum_factory(Standing))
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
     conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory(conv))
