@@ -306,3 +306,37 @@ def test_localized_text_schema_and_prose() -> None:
     schema = json_schema(LocalizedText)
     assert schema["properties"]["nb"]["type"] == "string"
     assert "required" not in schema
+
+
+def test_keys_of_any_type_and_length_get_paths() -> None:
+    document: dict[object, object] = {}
+    document.update(valid_document())
+    document[1] = 2
+    document["k" * 1000] = 3
+    errors = errors_of(document)
+    assert errors == ['$["1"]: is not a known field', f'$["{"k" * 59}…"]: is not a known field']
+
+
+def test_huge_values_are_cut_short_in_messages() -> None:
+    document = valid_document()
+    document["applicants"]["municipalities"] = 10**5000
+    document["id"] = "X" * 10_000
+    errors = errors_of(document)
+    assert errors == [
+        "$.applicants.municipalities: must be from 0 to 100000, not a number of about 5000 digits",
+        f"$.id: must be lower-case words joined by -, not '{'X' * 58}…",
+    ]
+
+
+def test_field_rules_are_checked_beside_unknown_keys_and_wrong_types() -> None:
+    document = valid_document()
+    document["colour"] = "blue"
+    document["id"] = "Not An Id"
+    document["event"]["name"] = ""
+    document["event"]["start"] = 20190606
+    assert errors_of(document) == [
+        '$.event.start: expected a date written as text, "YYYY-MM-DD", got a whole number',
+        "$.event.name: must not be empty",
+        "$.colour: is not a known field",
+        "$.id: must be lower-case words joined by -, not 'Not An Id'",
+    ]

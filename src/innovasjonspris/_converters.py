@@ -40,6 +40,7 @@ Format = Literal["json", "toml"]
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LONGEST_KEY = 60  # an unknown key is echoed in its path; a huge one is cut short
 
 
 class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
@@ -209,11 +210,14 @@ def _structure_tuple_factory(
     return factory
 
 
-def _field_problems(conv: Converter, cls: type, value: dict[str, Any]) -> list[tuple[str, str]]:
-    # attrs stops at the first failing validator; run each on its own to list them all.
+def _field_problems(
+    conv: Converter, cls: type, value: dict[str, Any], skip: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    # attrs stops at the first failing validator, and runs none when a field fails to
+    # structure; run each validator on its own so that every problem is listed.
     found: list[tuple[str, str]] = []
     for field in attrs.fields(cls):
-        if field.name in value and field.validator is not None:
+        if field.name in value and field.name not in skip and field.validator is not None:
             structured = conv.structure(value[field.name], field.type)
             try:
                 field.validator(None, field, structured)
@@ -235,11 +239,18 @@ def _structure_attrs_factory(conv: Converter) -> Callable[[type], Callable[[obje
             try:
                 return generated(document, cls)
             except ClassValidationError as group:
-                only = group.exceptions[0] if len(group.exceptions) == 1 else None
-                if isinstance(only, ValidationError):
+                with_notes, others = group.group_exceptions()
+                if not with_notes and isinstance(others[0], ValidationError):
+                    # The constructor ran and refused: one field, or a cross-field rule.
                     found = _field_problems(conv, cls, document)
                     if len(found) > 1:
                         raise _FieldProblems(found) from group
+                    raise
+                # Structuring failed, so the constructor and its validators never ran.
+                failed = frozenset(note.name for _, note in with_notes)
+                found = _field_problems(conv, cls, document, failed)
+                if found:
+                    raise group.derive([*group.exceptions, _FieldProblems(found)]) from None
                 raise
 
         return structure
@@ -281,9 +292,12 @@ def converter(fmt: Format) -> Converter:
 
 def path_of_key(path: str, key: object) -> str:
     """Extend a JSONPath with an object key, bracketed when it is not a plain name."""
-    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{json.dumps(str(key), ensure_ascii=False)}]"
+    name = str(key)
+    if len(name) > _LONGEST_KEY:
+        name = name[: _LONGEST_KEY - 1] + "…"
+    if isinstance(key, str) and _IDENTIFIER.fullmatch(name):
+        return f"{path}.{name}"
+    return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
 
 
 def _group_problems(
@@ -305,7 +319,7 @@ def problems(error: BaseException, path: str = "$") -> Iterator[tuple[str, str]]
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         yield from _group_problems(error, path)
     elif isinstance(error, ForbiddenExtraKeysError):
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=str):
             yield path_of_key(path, key), "is not a known field"
     elif isinstance(error, (_FieldProblems, ValidationError)):
         found = error.found if isinstance(error, _FieldProblems) else error.problems

@@ -126,7 +126,7 @@ def _iso_currencies() -> frozenset[str]:
 def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     v.check_text(value, attribute.name)
     if value not in _iso_currencies():
-        msg = f"must be a three-letter ISO 4217 currency code, not {value!r}"
+        msg = f"must be a three-letter ISO 4217 currency code, not {v.brief(value)}"
         raise ValidationError(attribute.name, msg)
 
 
@@ -135,11 +135,11 @@ def _check_amount(_instance: object, attribute: attrs.Attribute[Decimal], value:
         msg = f"must be a Decimal, not {type(value).__name__}"
         raise ValidationError(attribute.name, msg)
     if not value.is_finite():
-        raise ValidationError(attribute.name, f"must be a finite number, not {value}")
+        raise ValidationError(attribute.name, f"must be a finite number, not {v.brief(value)}")
     exponent = value.as_tuple().exponent
     # Finite decimals always have an int exponent; the check narrows the type.
     if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:  # pragma: no branch
-        msg = f"must have at most two decimal places, not {value}"
+        msg = f"must have at most two decimal places, not {v.brief(value)}"
         raise ValidationError(attribute.name, msg)
     if abs(value) >= MAX_AMOUNT:
         msg = f"must be smaller than {MAX_AMOUNT:,} in absolute value"
@@ -164,12 +164,12 @@ def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], valu
     checked = v.check_text(value, attribute.name)
     # Stored compact (nine digits), the form the Brønnøysund registers use.
     if checked != stdnum_orgnr.compact(checked):
-        msg = f"must be nine digits without spaces, not {checked!r}"
+        msg = f"must be nine digits without spaces, not {v.brief(checked)}"
         raise ValidationError(attribute.name, msg)
     try:
         stdnum_orgnr.validate(checked)
     except StdnumValidationError as error:
-        msg = f"{checked!r} is not a valid organisation number: {error}"
+        msg = f"{v.brief(checked)} is not a valid organisation number: {error}"
         raise ValidationError(attribute.name, msg) from None
 
 

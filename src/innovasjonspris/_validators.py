@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, cast
 
 import attrs
@@ -17,6 +18,7 @@ import attrs
 from innovasjonspris._errors import ValidationError
 
 __all__ = [
+    "brief",
     "date_value",
     "instance_of",
     "integer",
@@ -32,6 +34,24 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 # Unicode line and paragraph separators, which render as invisible line breaks.
 _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _FORBIDDEN_IN_PROSE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+_BRIEF_LENGTH = 60
+_DIGITS_PER_BIT = 0.30103  # log10(2)
+
+
+def brief(value: object) -> str:
+    """Show ``value`` in an error message, cut short.
+
+    Messages stay readable whatever the input, and an int of thousands of digits, which
+    Python refuses to print, is described instead.
+    """
+    if type(value) is int and value.bit_length() > _BRIEF_LENGTH * 3:
+        return f"a number of about {int(value.bit_length() * _DIGITS_PER_BIT)} digits"
+    shown = str(value) if isinstance(value, (int, Decimal)) else repr(value)
+    if len(shown) > _BRIEF_LENGTH:
+        return shown[: _BRIEF_LENGTH - 1] + "…"
+    return shown
 
 
 def _type_name(value: object) -> str:
@@ -115,7 +135,7 @@ class Integer:
             msg = f"must be a whole number, not {_type_name(value)}"
             raise ValidationError(attribute.name, msg)
         if not self.minimum <= value <= self.maximum:
-            msg = f"must be from {self.minimum} to {self.maximum}, not {value}"
+            msg = f"must be from {self.minimum} to {self.maximum}, not {brief(value)}"
             raise ValidationError(attribute.name, msg)
 
     def __repr__(self) -> str:
@@ -135,7 +155,7 @@ class Matches:
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         checked = check_text(value, attribute.name)
         if self.pattern.fullmatch(checked) is None:
-            msg = f"must be {self.description}, not {value!r}"
+            msg = f"must be {self.description}, not {brief(value)}"
             raise ValidationError(attribute.name, msg)
 
     def __repr__(self) -> str:

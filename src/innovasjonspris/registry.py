@@ -22,6 +22,7 @@ from datetime import date
 import attrs
 
 from innovasjonspris._errors import ValidationError
+from innovasjonspris._validators import brief
 
 __all__ = [
     "COUNTIES",
@@ -136,7 +137,7 @@ _COUNTY_NUMBERS = frozenset(c.number for c in COUNTIES)
 def _day(year: int) -> date:
     # County reforms take effect on 1 January, so one day stands for the whole year.
     if type(year) is not int or not _FIRST_KNOWN.year <= year <= date.max.year:
-        msg = f"must be a year from {_FIRST_KNOWN.year} on, not {year!r}"
+        msg = f"must be a year from {_FIRST_KNOWN.year} on, not {brief(year)}"
         raise ValidationError("year", msg)
     return date(year, 1, 1)
 
@@ -157,7 +158,7 @@ def county(number: str, *, year: int) -> County:
     for candidate in COUNTIES:
         if candidate.number == number and candidate.is_valid_on(day):
             return candidate
-    msg = f"{number!r} was not a county number in {year}"
+    msg = f"{brief(number)} was not a county number in {year}"
     raise ValidationError("county", msg)
 
 
@@ -171,7 +172,7 @@ def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
         msg = f"must be text of four digits, not {type(number).__name__}"
         raise ValidationError("number", msg)
     if _KOMMUNENUMMER.fullmatch(number) is None:
-        msg = f"must be four digits 0-9, not {number!r}"
+        msg = f"must be four digits 0-9, not {brief(number)}"
         raise ValidationError("number", msg)
     county_number, serial = number[:2], number[2:]
     if serial == "00":
