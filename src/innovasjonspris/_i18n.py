@@ -1,0 +1,155 @@
+"""Locales and message catalogs, shared by :mod:`~innovasjonspris.formatting` and ``render``.
+
+Babel's :class:`~babel.core.Locale` gives the CLDR data (numbers, dates, plural rules); the
+gettext catalogs under ``locale/`` give the words of our own labels and sentences. The
+catalogs ship as ``.po`` source files and are read and compiled in memory on first use, so
+an editable install and a wheel behave alike and no build step can forget them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from importlib import resources
+from typing import Final
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from innovasjonspris._errors import ValidationError
+
+__all__ = [
+    "CATALOG_LANGUAGES",
+    "DOMAIN",
+    "Messages",
+    "catalog_language",
+    "messages",
+    "parse_locale",
+]
+
+DOMAIN: Final = "innovasjonspris"
+"""The gettext domain: ``locale/<language>/LC_MESSAGES/innovasjonspris.po``."""
+
+CATALOG_LANGUAGES: Final = ("nb", "nn")
+"""Languages with a catalog; English is the source language of the messages."""
+
+_SOURCE_LANGUAGE: Final = "en"
+
+# Babel keeps Norwegian data under both "no" and "nb"; "no" means Bokmål in practice.
+_LANGUAGE_ALIASES: Final = {"no": "nb"}
+
+_LOCALE_HINT: Final = "a locale identifier such as 'nb', 'nn', 'en' or 'nb_NO'"
+
+
+def parse_locale(identifier: object) -> Locale:
+    """Return the Babel locale for ``identifier``, or raise :class:`ValidationError`.
+
+    Both ``nb_NO`` and ``nb-NO`` are accepted. Babel's own errors never escape.
+    """
+    if type(identifier) is not str:
+        msg = f"must be {_LOCALE_HINT}, not {type(identifier).__name__}"
+        raise ValidationError("locale", msg)
+    return _parse_locale(identifier)
+
+
+# Bounded: identifiers come from callers, and only valid ones are cached.
+@functools.lru_cache(maxsize=256)
+def _parse_locale(identifier: str) -> Locale:
+    try:
+        return Locale.parse(identifier, sep="-" if "-" in identifier else "_")
+    except (UnknownLocaleError, ValueError, TypeError):
+        msg = f"{identifier!r} is not a known locale; use {_LOCALE_HINT}"
+        raise ValidationError("locale", msg) from None
+
+
+def catalog_language(locale: Locale) -> str:
+    """Return ``nb``, ``nn`` or ``en`` for a locale our messages exist in, else raise."""
+    language = _LANGUAGE_ALIASES.get(locale.language, locale.language)
+    if language not in (*CATALOG_LANGUAGES, _SOURCE_LANGUAGE):
+        msg = f"no texts in {str(locale)!r}; the texts exist in nb, nn and en"
+        raise ValidationError("locale", msg)
+    return language
+
+
+class Messages:
+    """The translated messages of one language, chosen by CLDR's plural categories.
+
+    The method names are gettext's, so that ``pybabel extract`` finds every message.
+    """
+
+    __slots__ = ("_locale", "_translations")
+
+    def __init__(self, locale: Locale, translations: gettext.NullTranslations) -> None:
+        """Wrap ``translations`` for ``locale``, whose plural rules pick the forms."""
+        self._locale = locale
+        self._translations = translations
+
+    @property
+    def language(self) -> str:
+        """``nb``, ``nn`` or ``en``: the language of the texts."""
+        return catalog_language(self._locale)
+
+    @property
+    def locale(self) -> Locale:
+        """The locale whose plural rules pick the forms."""
+        return self._locale
+
+    # Each returns the translated template; callers fill in its {placeholders}.
+
+    def gettext(self, message: str, /) -> str:
+        """Translate ``message``."""
+        return self._translations.gettext(message)
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        """Translate ``message`` in ``context``."""
+        return self._translations.pgettext(context, message)
+
+    def ngettext(self, singular: str, plural: str, count: object, /) -> str:
+        """Translate the form of ``singular``/``plural`` that agrees with ``count``."""
+        return self._translations.ngettext(singular, plural, self.plural_operand(count))
+
+    def npgettext(self, context: str, singular: str, plural: str, count: object, /) -> str:
+        """Like :meth:`ngettext`, in ``context``."""
+        n = self.plural_operand(count)
+        return self._translations.npgettext(context, singular, plural, n)
+
+    def plural_operand(self, count: object) -> int:
+        """Return a whole number in the same CLDR plural category as ``count``.
+
+        gettext's plural formulas only know whole numbers; CLDR's rules also know that
+        «1,50» is plural. Asking CLDR for the category and handing gettext a whole number
+        of that category keeps CLDR the one authority on plurals.
+        """
+        return _representative(self._locale, self._locale.plural_form(count))
+
+
+@functools.cache
+def _representative(locale: Locale, category: str) -> int:
+    for number in range(1000):
+        if locale.plural_form(number) == category:
+            return number
+    # Only reachable for a language whose category holds no whole number, and no such
+    # language has a catalog.
+    raise AssertionError(category)  # pragma: no cover
+
+
+def messages(locale: Locale) -> Messages:
+    """Return the messages for ``locale`` (raises :class:`ValidationError` without any)."""
+    return Messages(locale, _translations(catalog_language(locale)))
+
+
+@functools.cache
+def _translations(language: str) -> gettext.NullTranslations:
+    if language == _SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    path = resources.files("innovasjonspris").joinpath(
+        "locale", language, "LC_MESSAGES", f"{DOMAIN}.po"
+    )
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
