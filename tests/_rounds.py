@@ -39,7 +39,7 @@ def full_round() -> AwardRound:
     return AwardRound(
         id="innovasjonsprisen-2019",
         year=2019,
-        amount=Money(amount=Decimal("500000")),
+        amount=Money(amount=Decimal(500000)),
         awarded_on=date(2019, 6, 7),
         announced_on=date(2019, 6, 11),
         event=Event(
@@ -59,7 +59,9 @@ def full_round() -> AwardRound:
             Citation(
                 municipality=trondheim,
                 standing=Standing.WINNER,
-                text=LocalizedText(nb="Trondheim arbeider helhetlig.", nn="Trondheim arbeider heilskapleg."),
+                text=LocalizedText(
+                    nb="Trondheim arbeider helhetlig.", nn="Trondheim arbeider heilskapleg."
+                ),
                 projects=(
                     Project(name="Ledelsesskolen", municipality="5001"),
                     Project(name="Universitetskommunen", municipality="5001"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+from decimal import Decimal
 from importlib import resources
 from typing import Final
 
@@ -91,11 +92,6 @@ class Messages:
         """``nb``, ``nn`` or ``en``: the language of the texts."""
         return catalog_language(self._locale)
 
-    @property
-    def locale(self) -> Locale:
-        """The locale whose plural rules pick the forms."""
-        return self._locale
-
     # Each returns the translated template; callers fill in its {placeholders}.
 
     def gettext(self, message: str, /) -> str:
@@ -106,16 +102,16 @@ class Messages:
         """Translate ``message`` in ``context``."""
         return self._translations.pgettext(context, message)
 
-    def ngettext(self, singular: str, plural: str, count: object, /) -> str:
+    def ngettext(self, singular: str, plural: str, count: int | Decimal, /) -> str:
         """Translate the form of ``singular``/``plural`` that agrees with ``count``."""
         return self._translations.ngettext(singular, plural, self.plural_operand(count))
 
-    def npgettext(self, context: str, singular: str, plural: str, count: object, /) -> str:
+    def npgettext(self, context: str, singular: str, plural: str, count: int | Decimal, /) -> str:
         """Like :meth:`ngettext`, in ``context``."""
         n = self.plural_operand(count)
         return self._translations.npgettext(context, singular, plural, n)
 
-    def plural_operand(self, count: object) -> int:
+    def plural_operand(self, count: int | Decimal) -> int:
         """Return a whole number in the same CLDR plural category as ``count``.
 
         gettext's plural formulas only know whole numbers; CLDR's rules also know that

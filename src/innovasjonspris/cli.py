@@ -16,6 +16,7 @@ from typing import Final, NoReturn
 from innovasjonspris._errors import InvalidDataError
 from innovasjonspris._model import AwardRound
 from innovasjonspris.data import available_years, load_round
+from innovasjonspris.render import FORMATS, render_round
 from innovasjonspris.serialization import from_json, from_toml, json_schema, to_json, to_toml
 
 __all__ = ["main"]
@@ -25,6 +26,7 @@ EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
 
 _WRITERS: Final = {"json": to_json, "toml": to_toml}
+_LOCALES: Final = ("nb", "nn", "en")
 
 
 class _UsageError(Exception):
@@ -59,7 +61,11 @@ def _report(name: str, error: InvalidDataError) -> None:
 
 def _show(arguments: argparse.Namespace) -> int:
     award_round = _read_round(arguments.round)
-    sys.stdout.write(_WRITERS[arguments.format](award_round))
+    if arguments.format in FORMATS:
+        shown = render_round(award_round, locale=arguments.locale, format=arguments.format)
+    else:
+        shown = _WRITERS[arguments.format](award_round)
+    sys.stdout.write(shown)
     return EXIT_OK
 
 
@@ -96,7 +102,10 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print a bundled round or a round file")
     show.add_argument("round", metavar="YEAR|FILE", help="a bundled year or a .json/.toml file")
-    show.add_argument("--format", choices=sorted(_WRITERS), default="toml")
+    show.add_argument("--format", choices=[*FORMATS, *sorted(_WRITERS)], default="text")
+    show.add_argument(
+        "--locale", choices=_LOCALES, default="nb", help="language of the text (default: nb)"
+    )
     show.set_defaults(run=_show)
 
     validate = commands.add_parser("validate", help="check round files, listing every problem")

@@ -1,4 +1,4 @@
-"""Amounts, dates, lists and counts as text, in Bokmål, Nynorsk, English or any CLDR locale.
+r"""Amounts, dates, lists and counts as text, in Bokmål, Nynorsk, English or any CLDR locale.
 
 Every locale-dependent detail (separators, month and day names, plural rules, the order
 of number and unit) comes from CLDR through Babel; the words of our own nouns come from
@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 from babel import Locale
 from babel.dates import DateTimePattern
@@ -139,7 +139,7 @@ def format_amount(
     locale: str = "nb",
     style: AmountStyle = "short",
 ) -> str:
-    """Return an amount of money as text.
+    r"""Return an amount of money as text.
 
     A :class:`~decimal.Decimal` or ``int`` is taken to be Norwegian kroner. Decimals appear
     only when there are øre. The spaces CLDR puts in (digit grouping, before the unit) are
@@ -166,8 +166,8 @@ def format_amount(
     fraction = shown != shown.to_integral_value()
     pattern = _amount_pattern(where, style, fraction=fraction)
     if style != "long":
-        return pattern.apply(shown, where, currency=money.currency, currency_digits=False)
-    number = pattern.apply(shown, where)
+        return str(pattern.apply(shown, where, currency=money.currency, currency_digits=False))
+    number = str(pattern.apply(shown, where))
     if money.currency in _RUNNING_TEXT_UNITS and where.language in _RUNNING_TEXT_LANGUAGES:
         return _running_text_unit(messages(where), shown, number)
     unit = get_currency_name(money.currency, count=shown, locale=where)
@@ -205,10 +205,11 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     """
     _choice(style, DATE_STYLES, "style")
     where = parse_locale(locale)
-    if not isinstance(value, date):
+    given = cast("object", value)  # callers without a type checker pass anything
+    if not isinstance(given, date):
         msg = f"must be a date, not {type(value).__name__}"
         raise ValidationError("date", msg)
-    return _date_pattern(where, style).apply(value, where)
+    return str(_date_pattern(where, style).apply(given, where))
 
 
 def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
@@ -224,15 +225,16 @@ def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
             locale is unknown (``locale``).
     """
     where = parse_locale(locale)
-    if isinstance(items, str) or not isinstance(items, Iterable):
+    given = cast("object", items)  # callers without a type checker pass anything
+    if isinstance(given, str) or not isinstance(given, Iterable):
         msg = f"must be an iterable of text, not {type(items).__name__}"
         raise ValidationError("items", msg)
-    texts = list(items)
+    texts: list[object] = list(cast("Iterable[object]", given))
     for index, item in enumerate(texts):
         if type(item) is not str:
             msg = f"must be text, not {type(item).__name__}"
             raise ValidationError(f"items[{index}]", msg)
-    return babel_format_list(texts, locale=where)
+    return babel_format_list(cast("list[str]", texts), locale=where)
 
 
 def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
@@ -259,5 +261,5 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
         raise ValidationError("count", msg)
     where = parse_locale(locale)
     words = messages(where)
-    number = _amount_pattern(where, "long", fraction=False).apply(count, where)
+    number = str(_amount_pattern(where, "long", fraction=False).apply(count, where))
     return _NOUNS[noun](words, count, number)

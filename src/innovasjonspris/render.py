@@ -140,7 +140,7 @@ class _Layout:
         template = format_list(names, locale=self.locale)
         return _fill(template, **{f"p{index}": item for index, item in enumerate(items)})
 
-    def date(self, value: date, style: Literal["long", "full"] = "long") -> _Inline:
+    def day(self, value: date, style: Literal["long", "full"] = "long") -> _Inline:
         return (_Span(format_date(value, locale=self.locale, style=style)),)
 
     def municipality(self, value: Municipality) -> _Inline:
@@ -150,25 +150,26 @@ class _Layout:
         # CLDR has quotation marks per locale, but Babel does not expose them.
         return _fill(self.words.pgettext("quotation", "“{text}”"), text=value)
 
-    def organisation(self, value: Organisation) -> _Inline:
+    def organisation(self, value: Organisation, *, short_name: bool = True) -> _Inline:
         name = self.text(value.name)
-        if value.short_name is None:
+        if not short_name or value.short_name is None or value.short_name == _plain(name):
             return name
-        return _fill(
-            self.words.gettext("{name} ({short_name})"), name=name, short_name=value.short_name
-        )
+        template = self.words.gettext("{name} ({short_name})")
+        return _fill(template, name=name, short_name=value.short_name)
 
-    def person(self, value: Person) -> _Inline:
+    def person(self, value: Person, *, organisation: bool = True) -> _Inline:
         """A person in running text: ``statssekretær Aase Marthe Horrigmo``."""
         named: _Inline = (_Span(value.name),)
         if value.title is not None:
-            named = _fill(
-                self.words.gettext("{name}, {title}"), name=value.name, title=self.text(value.title)
-            )
-        if value.organisation is None:
+            template = self.words.gettext("{name}, {title}")
+            named = _fill(template, name=value.name, title=self.text(value.title))
+        if not organisation or value.organisation is None:
             return named
-        template = self.words.gettext("{person} ({organisation})")
-        return _fill(template, person=named, organisation=self.organisation(value.organisation))
+        # Already in brackets: the organisation's name alone, without its short name.
+        where = self.organisation(value.organisation, short_name=False)
+        return _fill(
+            self.words.gettext("{person} ({organisation})"), person=named, organisation=where
+        )
 
     def member(self, value: JuryMember) -> _Inline:
         """A jury member in a list: name, title, organisation."""
@@ -213,14 +214,14 @@ class _Layout:
     def facts(self, round_: AwardRound) -> Iterator[_Block]:
         items: list[tuple[str, _Inline]] = []
         if round_.awarded_on is not None:
-            items.append((self.words.gettext("Awarded"), self.date(round_.awarded_on, "full")))
+            items.append((self.words.gettext("Awarded"), self.day(round_.awarded_on, "full")))
         if round_.event is not None:
             items.extend(self.event(round_.event, round_.awarded_on))
         if round_.presented_by:
             people = self.list_of(self.person(p) for p in round_.presented_by)
             items.append((self.words.gettext("Presented by"), people))
         if round_.announced_on is not None:
-            items.append((self.words.gettext("Announced"), self.date(round_.announced_on)))
+            items.append((self.words.gettext("Announced"), self.day(round_.announced_on)))
         for standing, citations in self.others(round_):
             label = {
                 Standing.FINALIST: self.words.ngettext("Finalist", "Finalists", len(citations)),
@@ -311,7 +312,7 @@ class _Layout:
         cited = [c for c in round_.citations if self.has_content(c)]
         if not cited:
             return
-        yield _Heading(2, (_Span(self.words.gettext("The jury's citations")),))
+        yield _Heading(_SECTION, (_Span(self.words.gettext("The jury's citations")),))
         for citation in cited:
             heading = _fill(
                 self.words.gettext("{municipality} ({standing})"),
@@ -341,11 +342,13 @@ class _Layout:
             items.append((label, self.list_of(self.quoted(p.name) for p in projects)))
         if citation.accepted_by is not None:
             label = self.words.gettext("Accepted on the municipality's behalf by")
-            items.append((label, self.person(citation.accepted_by)))
+            # They stand for the cited municipality; their organisation goes without saying.
+            items.append((label, self.person(citation.accepted_by, organisation=False)))
         if citation.representatives:
             people = citation.representatives
             label = self.words.ngettext("Representative", "Representatives", len(people))
-            items.append((label, self.list_of(self.person(p) for p in people)))
+            people_text = self.list_of(self.person(p, organisation=False) for p in people)
+            items.append((label, people_text))
         if items:
             yield _Facts(tuple(items))
         if summaries:
@@ -364,7 +367,7 @@ class _Layout:
         jury = round_.jury
         if jury is None:
             return
-        yield _Heading(2, (_Span(self.words.gettext("The jury")),))
+        yield _Heading(_SECTION, (_Span(self.words.gettext("The jury")),))
         if jury.members:
             yield _Bullets(tuple(self.member(m) for m in jury.members))
         if jury.secretariat is not None:
@@ -374,17 +377,17 @@ class _Layout:
 
     def criteria(self, round_: AwardRound) -> Iterator[_Block]:
         if round_.criteria:
-            yield _Heading(2, (_Span(self.words.gettext("Criteria")),))
+            yield _Heading(_SECTION, (_Span(self.words.gettext("Criteria")),))
             yield _Bullets(tuple(self.text(c) for c in round_.criteria))
 
     def notes(self, round_: AwardRound) -> Iterator[_Block]:
         if round_.notes is not None:
-            yield _Heading(2, (_Span(self.words.gettext("Notes")),))
+            yield _Heading(_SECTION, (_Span(self.words.gettext("Notes")),))
             yield _Paragraph(self.text(round_.notes))
 
     def sources(self, round_: AwardRound) -> Iterator[_Block]:
         if round_.sources:
-            yield _Heading(2, (_Span(self.words.gettext("Sources")),))
+            yield _Heading(_SECTION, (_Span(self.words.gettext("Sources")),))
             yield _Bullets(tuple(self.source(s) for s in round_.sources))
 
     def source(self, source: Source) -> _Inline:
@@ -393,7 +396,7 @@ class _Layout:
         if source.publisher is not None:
             details.append((_Span(source.publisher),))
         if source.published_on is not None:
-            details.append(self.date(source.published_on))
+            details.append(self.day(source.published_on))
         described: _Inline = () if source.title is None else (_Span(source.title),)
         if details:
             joined = _fill(
@@ -426,6 +429,9 @@ class _Layout:
 
 # --- writing a document ----------------------------------------------------------------------
 
+_SECTION: Final = 2
+"""The heading level of a section; level 3 heads a citation."""
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -454,14 +460,16 @@ def _write_text(document: _Document) -> str:
         match block:
             case _Heading(level=level, content=content):
                 text = inline(_one_line(content))
-                parts.append(f"{text}\n{'-' * len(text)}" if level == 2 else text)
+                underlined = level == _SECTION
+                parts.append(f"{text}\n{'-' * len(text)}" if underlined else text)
             case _Paragraph(content=content):
                 parts.append(inline(content))
             case _Facts(items=items):
                 parts.append(
                     "\n".join(f"{label}: {inline(_one_line(value))}" for label, value in items)
                 )
-            case _Bullets(items=bullets):
+            case _:  # a _Bullets, the one kind of block left
+                bullets = block.items
                 parts.append("\n".join(_indent("- ", inline(item)) for item in bullets))
     return "\n\n".join(parts) + "\n"
 
@@ -512,14 +520,17 @@ def _write_markdown(document: _Document) -> str:
             case _Paragraph(content=content):
                 parts.append(_md_inline(content))
             case _Facts(items=items):
+                # One paragraph, a hard line break (a final backslash) after each fact: a
+                # list here would merge with a list that follows it.
                 parts.append(
-                    "\n".join(
-                        f"- **{_md_inline((_Span(label),), starts_line=False)}:** "
+                    "\\\n".join(
+                        f"**{_md_inline((_Span(label),), starts_line=False)}:** "
                         f"{_md_inline(_one_line(value), starts_line=False)}"
                         for label, value in items
                     )
                 )
-            case _Bullets(items=bullets):
+            case _:  # a _Bullets, the one kind of block left
+                bullets = block.items
                 parts.append("\n".join(_indent("- ", _md_inline(item)) for item in bullets))
     return "\n\n".join(parts) + "\n"
 
@@ -547,11 +558,13 @@ def _write_html(document: _Document) -> str:
                 body.extend(f"<p>{_html_inline(p)}</p>" for p in _paragraphs(content))
             case _Facts(items=items):
                 rows = "".join(
-                    f"\n<dt>{html.escape(label, quote=False)}</dt>\n<dd>{_html_inline(_one_line(value))}</dd>"
+                    f"\n<dt>{html.escape(label, quote=False)}</dt>"
+                    f"\n<dd>{_html_inline(_one_line(value))}</dd>"
                     for label, value in items
                 )
                 body.append(f"<dl>{rows}\n</dl>")
-            case _Bullets(items=bullets):
+            case _:  # a _Bullets, the one kind of block left
+                bullets = block.items
                 rows = "".join(f"\n<li>{_html_inline(item)}</li>" for item in bullets)
                 body.append(f"<ul>{rows}\n</ul>")
     lang = html.escape(document.language)
@@ -600,13 +613,15 @@ def render_round(
             format is unknown (``format``), or the locale is unknown or not one of nb, nn
             and en (``locale``).
     """
-    if not isinstance(round, AwardRound):
+    # Callers without a type checker pass anything; say what is wrong, in our words.
+    given: dict[str, object] = {"round": round, "prize": prize, "format": format}
+    if not isinstance(given["round"], AwardRound):
         msg = f"must be an AwardRound, not {type(round).__name__}"
         raise ValidationError("round", msg)
-    if prize is not None and not isinstance(prize, Prize):
+    if given["prize"] is not None and not isinstance(given["prize"], Prize):
         msg = f"must be a Prize or None, not {type(prize).__name__}"
         raise ValidationError("prize", msg)
-    if type(format) is not str or format not in _WRITERS:
+    if type(given["format"]) is not str or format not in _WRITERS:
         allowed = ", ".join(repr(name) for name in FORMATS)
         msg = f"must be one of {allowed}, not {format!r}"
         raise ValidationError("format", msg)

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from babel.dates import get_month_names
+from babel.numbers import parse_decimal
+from hypothesis import given
+from hypothesis import strategies as st
+
+from innovasjonspris import Money, ValidationError
+from innovasjonspris.formatting import (
+    AMOUNT_STYLES,
+    format_amount,
+    format_count,
+    format_date,
+    format_list,
+)
+
+NBSP = "\xa0"
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "style", "expected"),
+    [
+        (Decimal(500000), "nb", "short", f"500{NBSP}000{NBSP}kr"),
+        (Decimal(500000), "nb", "long", f"500{NBSP}000 kroner"),
+        (Decimal(500000), "nb", "code", f"NOK{NBSP}500{NBSP}000"),
+        (Decimal(1), "nb", "long", "1 krone"),
+        (Decimal(1), "nn", "long", "1 krone"),
+        (Decimal("1.50"), "nb", "long", "1,50 kroner"),
+        (Decimal("1234.5"), "nb", "short", f"1{NBSP}234,50{NBSP}kr"),
+        (Decimal("1234.00"), "nb", "short", f"1{NBSP}234{NBSP}kr"),
+        (Money(amount=Decimal(500000)), "nn", "short", f"500{NBSP}000{NBSP}kr"),
+        (500000, "nb_NO", "short", f"500{NBSP}000{NBSP}kr"),
+        (Decimal(500000), "no", "long", f"500{NBSP}000 kroner"),
+        (Decimal(500000), "en", "short", "NOK500,000"),
+        (Decimal(500000), "en", "long", "500,000 Norwegian kroner"),
+        (Decimal(1), "en", "long", "1 Norwegian krone"),
+        (Decimal(500000), "en", "code", f"NOK{NBSP}500,000"),
+        (Money(amount=Decimal("12.5"), currency="EUR"), "nb", "long", "12,50 euro"),
+        (Money(amount=Decimal(2), currency="EUR"), "en", "long", "2 euros"),
+        (Money(amount=Decimal(500000), currency="EUR"), "de", "code", f"500.000{NBSP}EUR"),
+        (Decimal(-1234), "nb", "short", f"-1{NBSP}234{NBSP}kr"),
+    ],
+)
+def test_format_amount(
+    value: Money | Decimal | int, locale: str, style: str, expected: str
+) -> None:
+    assert format_amount(value, locale=locale, style=style) == expected  # type: ignore[arg-type]
+
+
+amounts = st.decimals(
+    min_value=Decimal("-999999999999.99"),
+    max_value=Decimal("999999999999.99"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
+
+
+@pytest.mark.property
+@given(
+    amount=amounts, locale=st.sampled_from(["nb", "nn", "en"]), style=st.sampled_from(AMOUNT_STYLES)
+)
+def test_formatted_amount_parses_back(amount: Decimal, locale: str, style: str) -> None:
+    text = format_amount(amount, locale=locale, style=style)  # type: ignore[arg-type]
+    # The digits with their grouping and decimal marks, without the unit (kr, NOK,
+    # kroner) and the space beside it; the sign leads, before or after a unit.
+    found = re.search(r"[0-9](?:[0-9.,\xa0]*[0-9])?", text)
+    assert found is not None
+    number = ("-" if text.startswith("-") else "") + found.group()
+    assert parse_decimal(number, locale=locale, strict=True) == amount
+    has_fraction = amount != amount.to_integral_value()
+    decimal_mark = "," if locale != "en" else "."
+    assert (decimal_mark in number) is has_fraction
+
+
+@pytest.mark.parametrize(
+    ("locale", "style", "expected"),
+    [
+        ("nb", "long", "7. juni 2019"),
+        ("nb", "full", "fredag 7. juni 2019"),
+        ("nb", "short", "07.06.2019"),
+        ("nn", "long", "7. juni 2019"),
+        ("en", "long", "June 7, 2019"),
+    ],
+)
+def test_format_date(locale: str, style: str, expected: str) -> None:
+    assert format_date(date(2019, 6, 7), locale=locale, style=style) == expected  # type: ignore[arg-type]
+
+
+def test_nynorsk_day_names_are_nynorsk() -> None:
+    monday, saturday = date(2019, 6, 10), date(2019, 6, 15)
+    assert format_date(monday, locale="nn", style="full") == "måndag 10. juni 2019"
+    assert format_date(saturday, locale="nn", style="full") == "laurdag 15. juni 2019"
+    assert format_date(monday, locale="nb", style="full") == "mandag 10. juni 2019"
+    assert format_date(saturday, locale="nb", style="full") == "lørdag 15. juni 2019"
+
+
+@pytest.mark.parametrize("locale", ["nb", "nn"])
+def test_every_long_date_from_1900_to_2100(locale: str) -> None:
+    months = get_month_names("wide", locale=locale)
+    day, last = date(1900, 1, 1), date(2100, 12, 31)
+    while day <= last:
+        expected = f"{day.day}. {months[day.month]} {day.year}"
+        assert format_date(day, locale=locale) == expected
+        day += timedelta(days=1)
+
+
+@pytest.mark.property
+@given(items=st.lists(st.text(alphabet="ABCÆØÅ", min_size=1), unique=True, max_size=12))
+def test_format_list_holds_each_item_once(items: list[str]) -> None:
+    # Upper-case items never meet the lower-case words and marks that join them.
+    for locale in ("nb", "nn", "en"):
+        joined = format_list(items, locale=locale)
+        assert re.findall("[A-ZÆØÅ]+", joined) == items
+
+
+def test_format_list_examples() -> None:
+    assert format_list(["Ulstein", "Fjell"]) == "Ulstein og Fjell"
+    assert format_list(["Ulstein", "Fjell"], locale="nn") == "Ulstein og Fjell"
+    assert format_list(["a", "b", "c"], locale="en") == "a, b, and c"
+    assert format_list(iter(["Trondheim"])) == "Trondheim"
+    assert format_list([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "locale", "expected"),
+    [
+        (1, "municipality", "nb", "1 kommune"),
+        (20, "municipality", "nb", "20 kommuner"),
+        (0, "municipality", "nb", "0 kommuner"),
+        (20, "municipality", "nn", "20 kommunar"),
+        (1, "project", "nn", "1 prosjekt"),
+        (40, "project", "nn", "40 prosjekt"),
+        (40, "project", "nb", "40 prosjekter"),
+        (1, "application", "nb", "1 søknad"),
+        (25, "application", "nn", "25 søknader"),
+        (20, "municipality", "en", "20 municipalities"),
+        (1, "project", "en_GB", "1 project"),
+        (12000, "project", "nb", f"12{NBSP}000 prosjekter"),
+    ],
+)
+def test_format_count(count: int, noun: str, locale: str, expected: str) -> None:
+    assert format_count(count, noun, locale=locale) == expected
+
+
+BAD_LOCALES = ["xx", "", "nb_XX_YY_ZZ", "!!", "nb__NO", "zz-ZZ"]
+
+
+@pytest.mark.parametrize("locale", [*BAD_LOCALES, None, 7, b"nb"])
+def test_unknown_locale_raises_validation_error(locale: object) -> None:
+    calls: list[Callable[[], str]] = [
+        lambda: format_amount(Decimal(1), locale=locale),  # type: ignore[arg-type]
+        lambda: format_date(date(2019, 6, 7), locale=locale),  # type: ignore[arg-type]
+        lambda: format_list(["a"], locale=locale),  # type: ignore[arg-type]
+        lambda: format_count(1, "project", locale=locale),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError, match="locale") as caught:
+            call()
+        assert caught.value.field == "locale"
+        assert "'nb', 'nn', 'en'" in caught.value.message
+
+
+def test_hyphenated_locale_is_accepted() -> None:
+    assert format_date(date(2019, 6, 7), locale="nb-NO") == "7. juni 2019"
+
+
+def test_count_in_a_language_without_catalog() -> None:
+    with pytest.raises(ValidationError, match="exist in nb, nn and en") as caught:
+        format_count(1, "project", locale="de")
+    assert caught.value.field == "locale"
+
+
+@pytest.mark.parametrize("style", ["medium", "LONG", "", None, 1])
+def test_wrong_style_raises_validation_error(style: object) -> None:
+    with pytest.raises(ValidationError, match="must be one of") as caught:
+        format_amount(Decimal(1), style=style)  # type: ignore[arg-type]
+    assert caught.value.field == "style"
+    with pytest.raises(ValidationError, match="must be one of") as caught:
+        format_date(date(2019, 1, 1), style=style)  # type: ignore[arg-type]
+    assert caught.value.field == "style"
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        (1.5, "amount"),
+        (True, "amount"),
+        ("500", "amount"),
+        (Decimal("NaN"), "amount"),
+        (Decimal("1.005"), "amount"),
+    ],
+)
+def test_bad_amount(value: object, field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        format_amount(value)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValidationError) as caught:
+        format_date("2019-06-07")  # type: ignore[arg-type]
+    assert caught.value.field == "date"
+    with pytest.raises(ValidationError) as caught:
+        format_list("ab")
+    assert caught.value.field == "items"
+    with pytest.raises(ValidationError) as caught:
+        format_list(3)  # type: ignore[arg-type]
+    assert caught.value.field == "items"
+    with pytest.raises(ValidationError) as caught:
+        format_list(["a", 3])  # type: ignore[list-item]
+    assert caught.value.field == "items[1]"
+    with pytest.raises(ValidationError) as caught:
+        format_count(1, "kommune")
+    assert caught.value.field == "noun"
+    for count in (-1, True, 1.0):
+        with pytest.raises(ValidationError) as caught:
+            format_count(count, "project")  # type: ignore[arg-type]
+        assert caught.value.field == "count"

@@ -1,0 +1,449 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+
+from _rounds import full_round
+from innovasjonspris import (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Project,
+    Source,
+    Standing,
+    ValidationError,
+)
+from innovasjonspris.render import FORMATS, render_round
+
+LOCALES = ("nb", "nn", "en")
+
+_VOID = {"meta", "br"}
+
+
+class _Checker(HTMLParser):
+    """Collects text and checks that every element is closed in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.doctype = ""
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open, f"</{tag}> closes nothing"
+        assert self.open.pop() == tag
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert not checker.open
+    return checker
+
+
+def minimal_round(**changes: object) -> AwardRound:
+    fields: dict[str, object] = {
+        "id": "innovasjonsprisen-2020",
+        "year": 2020,
+        "amount": Money(amount=Decimal(500000)),
+        "citations": (
+            Citation(
+                municipality=Municipality(number="5001", name="Trondheim"), standing=Standing.WINNER
+            ),
+        ),
+    }
+    fields.update(changes)
+    return AwardRound(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_full_round_in_text(locale: str) -> None:
+    text = render_round(full_round(), locale=locale)
+    expected = {
+        "nb": [
+            "Innovasjonsprisen 2019\n======================\n",
+            "Prisen gikk til Trondheim kommune, som fikk 500\xa0000 kroner.",
+            "Delt ut: fredag 7. juni 2019",
+            "Arrangement: Fremtidens kommuner 2019 (6.–7. juni 2019)",
+            "Sted: Arendal",
+            "Delt ut av: statssekretær Aase Marthe Horrigmo",
+            "Kunngjort: 11. juni 2019",
+            "Finalister: Ulstein kommune og Fjell kommune",
+            "20 kommuner søkte, med til sammen 40 prosjekter.",
+            "Trondheim kommune (vinner)",
+            "Prosjekter: «Ledelsesskolen» og «Universitetskommunen»",
+            "Tok imot på vegne av kommunen: kommunaldirektør Elin Rognes Solbu",
+            "Prosjekt: «Teknologiskolen»",
+            "- Rolf Rønning, professor, Høgskolen i Lillehammer (leder)",
+            "Sekretariat: Direktoratet for forvaltning og IKT (Difi)",
+            "Kriterier\n---------\n\n- Nyhetsverdi",
+            "Merknader\n---------\n\nFørste avsnitt.\n\nAndre avsnitt.",
+            "- Innovasjonsprisen 2019 (KMD, 11. juni 2019): https://",
+        ],
+        "nn": [
+            "Prisen gjekk til Trondheim kommune, som fekk 500\xa0000 kroner.",
+            "Stad: Arendal",
+            "Finalistar: Ulstein kommune og Fjell kommune",
+            "20 kommunar søkte, med til saman 40 prosjekt.",
+            "Grunngjevingane frå juryen",
+            "Trondheim kommune (vinnar)",
+            "Trondheim arbeider heilskapleg.",
+            "Prosjekt: «Ledelsesskolen» og «Universitetskommunen»",
+            "(leiar)",
+            "Kriterium\n---------\n\n- Nyheitsverdi",
+            "Kjelder",
+        ],
+        "en": [
+            "The Innovation Prize 2019",
+            "The prize went to Trondheim Municipality, which received 500,000 Norwegian kroner.",
+            "Awarded: Friday, June 7, 2019",
+            "Presented by: Aase Marthe Horrigmo, state secretary",
+            "20 municipalities applied, with 40 projects between them.",
+            "Projects: “Ledelsesskolen” and “Universitetskommunen”",
+            "Rolf Rønning, professor, Høgskolen i Lillehammer (chair)",
+            "- Novelty",
+        ],
+    }[locale]
+    for piece in expected:
+        assert piece in text
+    # Fjell has nothing beyond its standing: it is among the finalists, with no section.
+    assert "Fjell kommune (finalist)" not in text
+    assert "Fjell Municipality (finalist)" not in text
+
+
+def test_regional_and_alias_locales() -> None:
+    assert render_round(full_round(), locale="nb_NO") == render_round(full_round())
+    assert render_round(full_round(), locale="no") == render_round(full_round())
+    assert render_round(full_round(), locale="en_GB").startswith("The Innovation Prize 2019")
+
+
+@pytest.mark.parametrize("format_", FORMATS)
+def test_minimal_round_has_no_empty_section(format_: str) -> None:
+    for locale in LOCALES:
+        shown = render_round(minimal_round(), locale=locale, format=format_)  # type: ignore[arg-type]
+        for empty in ("Juryen", "Kilder", "Kjelder", "Criteria", "Sources", "Notes", "Merknader"):
+            assert empty not in shown
+        assert "Trondheim" in shown
+        assert "2020" in shown
+    text = render_round(minimal_round())
+    assert text == (
+        "Innovasjonsprisen 2020\n======================\n\n"
+        "Prisen gikk til Trondheim kommune, som fikk 500\xa0000 kroner.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("applicants", "nb", "nn", "en"),
+    [
+        (
+            Applicants(municipalities=20, projects=40, more_than=True),
+            "Flere enn 20 kommuner søkte, med til sammen 40 prosjekter.",
+            "Fleire enn 20 kommunar søkte, med til saman 40 prosjekt.",
+            "More than 20 municipalities applied, with 40 projects between them.",
+        ),
+        (
+            Applicants(municipalities=1),
+            "1 kommune søkte.",
+            "1 kommune søkte.",
+            "1 municipality applied.",
+        ),
+        (
+            Applicants(municipalities=30, more_than=True),
+            "Flere enn 30 kommuner søkte.",
+            "Fleire enn 30 kommunar søkte.",
+            "More than 30 municipalities applied.",
+        ),
+        (
+            Applicants(projects=1),
+            "Søknadene gjaldt 1 prosjekt.",
+            "Søknadene galdt 1 prosjekt.",
+            "The applications named 1 project.",
+        ),
+        (
+            Applicants(applications=25),
+            "Prisen fikk 25 søknader.",
+            "Prisen fekk 25 søknader.",
+            "The prize received 25 applications.",
+        ),
+        (
+            Applicants(municipalities=21, applications=1),
+            "21 kommuner søkte. Prisen fikk 1 søknad.",
+            "21 kommunar søkte. Prisen fekk 1 søknad.",
+            "21 municipalities applied. The prize received 1 application.",
+        ),
+    ],
+)
+def test_applicant_counts(applicants: Applicants, nb: str, nn: str, en: str) -> None:
+    award = minimal_round(applicants=applicants)
+    for locale, sentence in (("nb", nb), ("nn", nn), ("en", en)):
+        assert f"\n\n{sentence}\n" in render_round(award, locale=locale)
+
+
+def test_fallback_language_is_marked_in_html() -> None:
+    award = minimal_round(notes=LocalizedText(nb="Bare på bokmål."))
+    page = render_round(award, locale="en", format="html")
+    assert '<p><span lang="nb">Bare på bokmål.</span></p>' in page
+    assert '<html lang="en">' in page
+    assert "<span lang" not in render_round(award, locale="nb", format="html")
+    nynorsk = render_round(award, locale="nn", format="html")
+    assert '<span lang="nb">Bare på bokmål.</span>' in nynorsk
+
+
+def test_html_is_a_whole_valid_document() -> None:
+    for locale in LOCALES:
+        page = render_round(full_round(), locale=locale, format="html")
+        assert page.startswith(
+            f'<!DOCTYPE html>\n<html lang="{locale}">\n<head>\n<meta charset="utf-8">\n<title>'
+        )
+        checker = _parse(page)
+        assert checker.doctype == "DOCTYPE html"
+        assert [tag for tag, _ in checker.tags].count("h1") == 1
+        links = [a["href"] for tag, a in checker.tags if tag == "a"]
+        assert links == ["https://www.regjeringen.no/no/aktuelt/innovasjonsprisen/id0/"]
+
+
+def test_html_splits_paragraphs_and_keeps_line_breaks() -> None:
+    award = minimal_round(notes=LocalizedText(nb="En\nto\n\ntre"))
+    page = render_round(award, format="html")
+    assert "<p>En<br>\nto</p>\n<p>tre</p>" in page
+
+
+HOSTILE = "<script>alert(1)</script>"
+MARKDOWN = "*Bø*_[x](y)"
+
+
+def hostile_round() -> AwardRound:
+    municipality = Municipality(number="5001", name=HOSTILE)
+    return minimal_round(
+        citations=(
+            Citation(
+                municipality=municipality,
+                standing=Standing.WINNER,
+                text=LocalizedText(
+                    nb=f"{MARKDOWN}\n# Overskrift\n1. punkt\n- punkt\n    kode\n"
+                    "=====\n> sitat & &amp; \\"
+                ),
+                projects=(Project(name=f"{MARKDOWN}\"'<b>", municipality="5001"),),
+                accepted_by=Person(
+                    name="`kode` | ~~x~~ !", title=LocalizedText(nb="<i>tittel</i>")
+                ),
+            ),
+        ),
+        event=Event(name="2019. Konferanse", place=f"{HOSTILE} {MARKDOWN}"),
+        jury=Jury(
+            members=(
+                JuryMember(person=Person(name="- Listepunkt")),
+                JuryMember(person=Person(name="1) Tall")),
+            ),
+            secretariat=Organisation(name=LocalizedText(nb="+ pluss"), short_name=MARKDOWN),
+        ),
+        criteria=(LocalizedText(nb="+ kriterium\n2. linje"),),
+        sources=(
+            Source(url='https://example.org/a)b<c>d\\e"f', title=f"{HOSTILE}]", publisher=MARKDOWN),
+        ),
+    )
+
+
+def test_hostile_text_is_escaped_in_html() -> None:
+    for locale in LOCALES:
+        page = render_round(hostile_round(), locale=locale, format="html")
+        assert "<script>" not in page
+        assert "<b>" not in page
+        assert "<i>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        checker = _parse(page)
+        assert {tag for tag, _ in checker.tags} <= {
+            "html",
+            "head",
+            "meta",
+            "title",
+            "body",
+            "main",
+            "h1",
+            "h2",
+            "h3",
+            "p",
+            "dl",
+            "dt",
+            "dd",
+            "ul",
+            "li",
+            "a",
+            "br",
+            "span",
+        }
+        assert HOSTILE in "".join(checker.text)
+        hrefs = [a["href"] for tag, a in checker.tags if tag == "a"]
+        assert hrefs == ['https://example.org/a)b<c>d\\e"f']
+
+
+def _markdown_text(markdown: str) -> str:
+    """Undo the backslash escapes: what a CommonMark reader shows as text."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+def test_hostile_text_is_escaped_in_markdown() -> None:
+    markdown = render_round(hostile_round(), format="markdown")
+    # No raw HTML, emphasis, link, code or strike-through survives from the data.
+    assert "<script>" not in markdown
+    assert "](" not in markdown.replace("\\](", "")
+    for line in markdown.splitlines():
+        # Lines the data starts never open a list, heading, quote or code block.
+        assert not re.match(r"(-|\+|[0-9]+[.)]|>|#|=+$| {4})", line) or line.startswith(("- ", "#"))
+    assert "\\*Bø\\*\\_\\[x\\](y)" in markdown
+    assert "\n1\\. punkt\n" in markdown
+    assert "\n\\- punkt\n" in markdown
+    assert "\nkode\n" in markdown
+    assert "\n\\=====\n" in markdown
+    assert "\n\\> sitat \\& \\&amp; \\\\" in markdown
+    assert "- \\- Listepunkt" in markdown
+    assert "- 1\\) Tall" in markdown
+    assert "- \\+ kriterium\n  2\\. linje" in markdown
+    assert "\\`kode\\` \\| \\~\\~x\\~\\~ \\!" in markdown
+    assert "<https://example.org/a)b%3Cc%3Ed%5Ce%22f>" in markdown
+    assert HOSTILE in _markdown_text(markdown)
+
+
+def test_hostile_text_is_plain_in_text() -> None:
+    text = render_round(hostile_round())
+    assert f"Sted: {HOSTILE} {MARKDOWN}" in text
+    assert f"{HOSTILE} kommune (vinner)" in text
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\r"])
+def test_control_characters_never_reach_a_rendering(control: str) -> None:
+    with pytest.raises(ValidationError):
+        Municipality(number="5001", name=f"Bø{control}")
+    with pytest.raises(ValidationError):
+        LocalizedText(nb=f"tekst{control}tekst")
+
+
+def test_line_breaks_in_one_line_places_become_spaces() -> None:
+    prize = minimal_round(
+        presented_by=(Person(name="Ola Nordmann", title=LocalizedText(nb="stats-\nsekretær")),),
+    )
+    assert "Delt ut av: stats- sekretær Ola Nordmann\n" in render_round(prize)
+
+
+def test_prize_names_the_title() -> None:
+    from innovasjonspris import Prize  # noqa: PLC0415
+
+    prize = Prize(
+        id="x",
+        name=LocalizedText(nb="Prisen", en="The Prize"),
+        conferred_by=Organisation(name=LocalizedText(nb="KMD")),
+        amount=Money(amount=Decimal(1)),
+    )
+    assert render_round(minimal_round(), prize=prize).startswith("Prisen 2020\n===========\n")
+    html_page = render_round(minimal_round(), prize=prize, locale="nn", format="html")
+    assert '<h1><span lang="nb">Prisen</span> 2020</h1>' in html_page
+    assert "<title>Prisen 2020</title>" in html_page
+
+
+def test_other_standings_and_details() -> None:
+    award = minimal_round(
+        citations=(
+            Citation(
+                municipality=Municipality(number="5001", name="Trondheim"), standing=Standing.WINNER
+            ),
+            Citation(
+                municipality=Municipality(number="3024", name="Bærum"),
+                standing=Standing.HONOURABLE_MENTION,
+                projects=(
+                    Project(name="A", municipality="3024", summary=LocalizedText(nb="Om A.")),
+                    Project(name="B", municipality="3024"),
+                ),
+                representatives=(Person(name="Kari"),),
+            ),
+        ),
+        event=Event(
+            name="Konferansen",
+            start=__import__("datetime").date(2020, 6, 5),
+            organizer=Organisation(name=LocalizedText(nb="KS"), short_name="KS"),
+        ),
+        awarded_on=__import__("datetime").date(2020, 6, 5),
+        presented_by=(
+            Person(name="Ola", organisation=Organisation(name=LocalizedText(nb="KMD"))),
+            Person(name="Kari"),
+        ),
+        jury=Jury(secretariat=Organisation(name=LocalizedText(nb="Difi"))),
+        sources=(
+            Source(url="https://a.example/1"),
+            Source(url="https://a.example/2", title="To"),
+            Source(url="https://a.example/3", publisher="KS"),
+        ),
+    )
+    nb = render_round(award)
+    assert "Hederlig omtale: Bærum kommune" in nb
+    assert "Bærum kommune (hederlig omtale)" in nb
+    assert "Representant: Kari" in nb
+    assert "- «A»: Om A.\n- «B»" in nb
+    assert "Arrangement: Konferansen\n" in nb
+    assert "Arrangør: KS\n" in nb
+    assert "Delt ut av: Ola (KMD) og Kari" in nb
+    assert "Juryen\n------\n\nSekretariat: Difi\n" in nb
+    assert "- https://a.example/1\n- To: https://a.example/2\n- KS: https://a.example/3" in nb
+    assert "Heiderleg omtale: Bærum kommune" in render_round(award, locale="nn")
+    en = render_round(award, locale="en")
+    assert "Honourable mention: Bærum Municipality" in en
+    assert "Representative: Kari" in en
+
+
+def test_jury_without_secretariat() -> None:
+    award = minimal_round(jury=Jury(members=(JuryMember(person=Person(name="Kari")),)))
+    assert render_round(award).endswith("Juryen\n------\n\n- Kari\n")
+
+
+def test_event_dates_shown_when_they_differ_from_the_award() -> None:
+    from datetime import date  # noqa: PLC0415
+
+    award = minimal_round(event=Event(name="Dagen", start=date(2020, 6, 4)), awarded_on=None)
+    assert "Arrangement: Dagen (4. juni 2020)" in render_round(award)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"format": "pdf"}, "format"),
+        ({"format": None}, "format"),
+        ({"locale": "xx"}, "locale"),
+        ({"locale": "de"}, "locale"),
+        ({"locale": 3}, "locale"),
+        ({"prize": "Innovasjonsprisen"}, "prize"),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        render_round(minimal_round(), **kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_not_a_round() -> None:
+    with pytest.raises(ValidationError) as caught:
+        render_round(attrs.asdict(minimal_round()))  # type: ignore[arg-type]
+    assert caught.value.field == "round"
