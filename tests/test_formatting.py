@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -223,3 +225,11 @@ def test_bad_arguments() -> None:
         with pytest.raises(ValidationError) as caught:
             format_count(count, "project")  # type: ignore[arg-type]
         assert caught.value.field == "count"
+
+
+def test_importing_the_package_leaves_babel_alone() -> None:
+    code = "import sys, innovasjonspris; print('babel' in sys.modules)"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "False\n"

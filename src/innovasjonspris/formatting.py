@@ -7,9 +7,9 @@ the package's message catalogs. Each function takes ``locale="nb"``: ``"nb"``, `
 like any other bad argument, raises :class:`~innovasjonspris.ValidationError`.
 
 >>> format_amount(Decimal("500000"))
-'500\\xa0000\\xa0kr'
+'500\xa0000\xa0kr'
 >>> format_amount(Decimal("500000"), style="long")
-'500\\xa0000 kroner'
+'500\xa0000 kroner'
 >>> format_date(date(2019, 6, 7), locale="nn", style="full")
 'fredag 7. juni 2019'
 >>> format_count(20, "municipality", locale="nn")
@@ -146,11 +146,11 @@ def format_amount(
     no-break spaces for nb and nn.
 
     >>> format_amount(Money(amount=Decimal("1234.5")))
-    '1\\xa0234,50\\xa0kr'
+    '1\xa0234,50\xa0kr'
     >>> format_amount(Decimal("1"), style="long", locale="nn")
     '1 krone'
     >>> format_amount(Decimal("500000"), style="code")
-    'NOK\\xa0500\\xa0000'
+    'NOK\xa0500\xa0000'
     >>> format_amount(Decimal("500000"), style="long", locale="en")
     '500,000 Norwegian kroner'
 

@@ -1,7 +1,11 @@
-"""A whole award round as plain text, Markdown or HTML, in Bokmål, Nynorsk or English.
+r"""A whole award round as plain text, Markdown or HTML, in Bokmål, Nynorsk or English.
 
->>> from innovasjonspris import load_round  # doctest: +SKIP
->>> print(render_round(load_round(2019), locale="nn"))  # doctest: +SKIP
+>>> from innovasjonspris import load_round
+>>> text = render_round(load_round(2019), locale="nn")
+>>> text.splitlines()[0]
+'Innovasjonsprisen 2019'
+>>> text.splitlines()[3]
+'Prisen gjekk til Trondheim kommune, som fekk 500\xa0000 kroner.'
 
 The round is first laid out as a small document (headings, paragraphs, label–value facts
 and lists) and then written in the chosen format; only the writers know the syntax, and
