@@ -91,3 +91,79 @@ def award_round(**overrides: Any) -> AwardRound:
     }
     fields.update(overrides)
     return AwardRound(**fields)
+
+
+def full_round() -> AwardRound:
+    """A round with every section filled in, close to the 2019 round."""
+    trondheim = Municipality(number="5001", name="Trondheim")
+    ulstein = Municipality(number="1516", name="Ulstein")
+    fjell = Municipality(number="1246", name="Fjell")
+    return AwardRound(
+        id="innovasjonsprisen-2019",
+        year=2019,
+        amount=Money(amount=Decimal(500000)),
+        awarded_on=date(2019, 6, 7),
+        announced_on=date(2019, 6, 11),
+        event=Event(
+            name="Fremtidens kommuner 2019",
+            place="Arendal",
+            start=date(2019, 6, 6),
+            end=date(2019, 6, 7),
+        ),
+        presented_by=(
+            Person(
+                name="Aase Marthe Horrigmo",
+                title=LocalizedText(nb="statssekretær", en="state secretary"),
+            ),
+        ),
+        applicants=Applicants(municipalities=20, projects=40),
+        citations=(
+            Citation(
+                municipality=trondheim,
+                standing=Standing.WINNER,
+                text=LocalizedText(
+                    nb="Trondheim arbeider helhetlig.", nn="Trondheim arbeider heilskapleg."
+                ),
+                projects=(
+                    Project(name="Ledelsesskolen", municipality="5001"),
+                    Project(name="Universitetskommunen", municipality="5001"),
+                ),
+                accepted_by=Person(
+                    name="Elin Rognes Solbu",
+                    title=LocalizedText(nb="kommunaldirektør", en="executive director"),
+                ),
+            ),
+            Citation(
+                municipality=ulstein,
+                standing=Standing.FINALIST,
+                projects=(Project(name="Teknologiskolen", municipality="1516"),),
+            ),
+            Citation(municipality=fjell, standing=Standing.FINALIST),
+        ),
+        jury=Jury(
+            members=(
+                JuryMember(
+                    person=Person(
+                        name="Rolf Rønning",
+                        title=LocalizedText(nb="professor", en="professor"),
+                        organisation=Organisation(name=LocalizedText(nb="Høgskolen i Lillehammer")),
+                    ),
+                    chair=True,
+                ),
+                JuryMember(person=Person(name="Jan Erik Innvær")),
+            ),
+            secretariat=Organisation(
+                name=LocalizedText(nb="Direktoratet for forvaltning og IKT"), short_name="Difi"
+            ),
+        ),
+        criteria=(LocalizedText(nb="Nyhetsverdi", nn="Nyheitsverdi", en="Novelty"),),
+        notes=LocalizedText(nb="Første avsnitt.\n\nAndre avsnitt."),
+        sources=(
+            Source(
+                url="https://www.regjeringen.no/no/aktuelt/innovasjonsprisen/id0/",
+                title="Innovasjonsprisen 2019",
+                publisher="KMD",
+                published_on=date(2019, 6, 11),
+            ),
+        ),
+    )

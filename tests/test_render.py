@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import attrs
 import pytest
 
-from _rounds import full_round
+from factories import full_round
 from innovasjonspris import (
     Applicants,
     AwardRound,
