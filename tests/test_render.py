@@ -115,7 +115,7 @@ def test_full_round_in_text(locale: str) -> None:
             "Trondheim arbeider heilskapleg.",
             "Prosjekt: «Ledelsesskolen» og «Universitetskommunen»",
             "(leiar)",
-            "Kriterium\n---------\n\n- Nyheitsverdi",
+            "Kriteria\n--------\n\n- Nyheitsverdi",
             "Kjelder",
         ],
         "en": [
