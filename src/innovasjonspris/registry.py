@@ -153,7 +153,11 @@ def counties(*, year: int) -> tuple[County, ...]:
 
 
 def county(number: str, *, year: int) -> County:
-    """Return the county numbered ``number`` in ``year``, or raise :class:`ValidationError`."""
+    """Return the county numbered ``number`` in ``year``.
+
+    Raises:
+        ~innovasjonspris.ValidationError: no county had that number in ``year``.
+    """
     day = _day(year)
     for candidate in COUNTIES:
         if candidate.number == number and candidate.is_valid_on(day):
@@ -163,10 +167,13 @@ def county(number: str, *, year: int) -> County:
 
 
 def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
-    """Return ``number`` if it is a valid kommunenummer, else raise :class:`ValidationError`.
+    """Return ``number`` if it is a valid kommunenummer.
 
     Without ``year``, the county part must have been in use at some time; with it, in that
     year. Only the four ASCII digits are accepted: no spaces, no other digits.
+
+    Raises:
+        ~innovasjonspris.ValidationError: ``number`` is not a valid kommunenummer.
     """
     if type(number) is not str:
         msg = f"must be text of four digits, not {type(number).__name__}"

@@ -1,0 +1,222 @@
+"""Sphinx extension for the innovasjonspris docs: tables generated from the bundled data.
+
+Directives:
+
+``rounds-table``
+    The prize's history, one row per bundled round.
+``counties-table``
+    Every county number in :data:`innovasjonspris.registry.COUNTIES`, with its period.
+``command-output``
+    Runs the ``innovasjonspris`` command in-process at build time and shows what it printed,
+    so the output in the docs is always the output of the code being documented.
+
+It also links a short list of standard-library and third-party names to their documentation
+without an intersphinx inventory, because the docs are built without network access.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from innovasjonspris import AwardRound, Standing, rounds
+from innovasjonspris.cli import main
+from innovasjonspris.registry import COUNTIES
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+    table = nodes.table(classes=["generated-table"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for width in widths)
+    head = nodes.thead()
+    group += head
+    body = nodes.tbody()
+    group += body
+    for section, lines in ((head, [headers]), (body, rows)):
+        for line in lines:
+            row = nodes.row()
+            for text in line:
+                row += nodes.entry("", nodes.paragraph(text=text))
+            section.append(row)
+    return table
+
+
+def _names(award: AwardRound, standing: Standing) -> str:
+    return ", ".join(
+        citation.municipality.name for citation in award.citations if citation.standing is standing
+    )
+
+
+def _applicants(award: AwardRound) -> str:
+    counted = award.applicants
+    if counted is None:
+        return ""
+    parts = []
+    if counted.municipalities is not None:
+        more = "more than " if counted.more_than else ""
+        parts.append(f"{more}{counted.municipalities} municipalities")
+    if counted.projects is not None:
+        parts.append(f"{counted.projects} projects")
+    if counted.applications is not None:
+        parts.append(f"{counted.applications} applications")
+    return ", ".join(parts)
+
+
+def _event(award: AwardRound) -> str:
+    event = award.event
+    if event is None:
+        return ""
+    return event.name if event.place is None else f"{event.name}, {event.place}"
+
+
+def _chair(award: AwardRound) -> str:
+    chair = None if award.jury is None else award.jury.chair
+    return "" if chair is None else chair.person.name
+
+
+class RoundsTable(SphinxDirective):
+    """A table of every bundled round, built from the data when the docs are built."""
+
+    def run(self) -> list[nodes.Node]:
+        headers = [
+            "Year",
+            "Winner",
+            "Finalists",
+            "Awarded on",
+            "Event",
+            "Presented by",
+            "Jury chair",
+            "Applicants",
+        ]
+        rows = [
+            [
+                str(award.year),
+                _names(award, Standing.WINNER),
+                _names(award, Standing.FINALIST),
+                "" if award.awarded_on is None else award.awarded_on.isoformat(),
+                _event(award),
+                ", ".join(person.name for person in award.presented_by),
+                _chair(award),
+                _applicants(award),
+            ]
+            for award in rounds()
+        ]
+        return [_table(headers, rows, [6, 12, 16, 12, 22, 16, 14, 16])]
+
+
+class CountiesTable(SphinxDirective):
+    """A table of every county number the registry knows, with the years it was in use."""
+
+    def run(self) -> list[nodes.Node]:
+        headers = ["Number", "County (fylke)", "In use"]
+        rows = []
+        for county in sorted(COUNTIES, key=lambda c: (c.number, c.valid_from)):
+            first = county.valid_from.year
+            until = county.valid_until
+            used = f"{first} on" if until is None else f"{first}–{until.year - 1}"
+            rows.append([county.number, county.name, used])
+        return [_table(headers, rows, [8, 24, 12])]
+
+
+class CommandOutput(SphinxDirective):
+    """Show ``$ innovasjonspris ARGS`` and what it printed, run from the document's folder."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        arguments = shlex.split(self.arguments[0])
+        folder = Path(self.env.doc2path(self.env.docname)).parent
+        output = io.StringIO()
+        # stderr joins stdout, in order, as a terminal shows them.
+        with (
+            _working_directory(folder),
+            contextlib.redirect_stdout(output),
+            contextlib.redirect_stderr(output),
+        ):
+            try:
+                status = main(arguments)
+            except SystemExit as stop:
+                status = int(stop.code or 0)
+        shown = f"$ innovasjonspris {self.arguments[0]}\n{output.getvalue()}"
+        if status != 0:
+            shown += f"$ echo $?\n{status}\n"
+        block = nodes.literal_block(shown, shown, language="console")
+        self.set_source_info(block)
+        return [block]
+
+
+@contextlib.contextmanager
+def _working_directory(folder: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+PYTHON_DOCS = "https://docs.python.org/3/library/"
+"""Where the standard library's documentation lives."""
+
+STANDARD_MODULES = (
+    "collections.abc",
+    "datetime",
+    "decimal",
+    "enum",
+    "html",
+    "json",
+    "pathlib",
+    "tomllib",
+    "typing",
+)
+"""Standard-library modules whose names the docs and docstrings refer to.
+
+Intersphinx would link these from Python's inventory, but the docs are built without
+network access, so the links are made here from the documentation's stable address scheme:
+``library/<module>.html`` for a module, ``library/<module>.html#<module>.<name>`` for a
+name in it. A reference to any other module still fails the nitpicky build.
+"""
+
+
+def _standard_library_link(target: str, reftype: str) -> str | None:
+    if reftype == "mod":
+        return f"{PYTHON_DOCS}{target}.html" if target in STANDARD_MODULES else None
+    module = max(
+        (name for name in STANDARD_MODULES if target.startswith(f"{name}.")), key=len, default=None
+    )
+    return None if module is None else f"{PYTHON_DOCS}{module}.html#{target}"
+
+
+def _link_external(
+    _app: Sphinx, _env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    if node.get("refdomain") != "py":
+        return None
+    url = _standard_library_link(node["reftarget"], node["reftype"])
+    if url is None:
+        return None
+    reference = nodes.reference("", "", internal=False, refuri=url)
+    reference += contnode
+    return reference
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives and the standard-library links with Sphinx."""
+    app.connect("missing-reference", _link_external)
+    app.add_directive("rounds-table", RoundsTable)
+    app.add_directive("counties-table", CountiesTable)
+    app.add_directive("command-output", CommandOutput)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
