@@ -8,7 +8,7 @@ files that sit beside it.
 
 from __future__ import annotations
 
-from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from doctest import ELLIPSIS
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ def page_folder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
 
 pytest_collect_file = Sybil(
     parsers=[
-        PythonCodeBlockParser(doctest_optionflags=ELLIPSIS | NORMALIZE_WHITESPACE),
+        PythonCodeBlockParser(doctest_optionflags=ELLIPSIS),
         SkipParser(),
     ],
     patterns=["README.md", "docs/*.md", "docs/**/*.md"],

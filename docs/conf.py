@@ -55,9 +55,12 @@ nitpick_ignore = [
     # has no page of its own to link to.
     ("py:class", "innovasjonspris.serialization.T"),
 ]
-nitpick_ignore += [
-    # The package docstring names the formatting and rendering modules, which are not in
-    # this release yet; remove these two once they are.
-    ("py:mod", "innovasjonspris.formatting"),
-    ("py:mod", "innovasjonspris.render"),
-]
+
+
+# Annotations name the Literal aliases of the style and format arguments by their short
+# names; give autodoc their full names so that they link to their own entries.
+autodoc_type_aliases = {
+    "AmountStyle": "innovasjonspris.formatting.AmountStyle",
+    "DateStyle": "innovasjonspris.formatting.DateStyle",
+    "Format": "innovasjonspris.render.Format",
+}

@@ -10,15 +10,18 @@ Directives:
     Runs the ``innovasjonspris`` command in-process at build time and shows what it printed,
     so the output in the docs is always the output of the code being documented.
 
-It also links a short list of standard-library and third-party names to their documentation
-without an intersphinx inventory, because the docs are built without network access.
+The build also fails if a name in the ``__all__`` of a public module is missing from the
+API reference. It links standard-library names to Python's documentation without an
+intersphinx inventory, because the docs are built without network access.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
+import pkgutil
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,11 +31,16 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.ext.napoleon.docstring import GoogleDocstring
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from innovasjonspris import AwardRound, Standing, rounds
 from innovasjonspris.cli import main
+from innovasjonspris.formatting import format_count, format_date, format_list
 from innovasjonspris.registry import COUNTIES
+
+logger = logging.getLogger(__name__)
 
 
 def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
@@ -54,8 +62,8 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> node
 
 
 def _names(award: AwardRound, standing: Standing) -> str:
-    return ", ".join(
-        citation.municipality.name for citation in award.citations if citation.standing is standing
+    return format_list(
+        [c.municipality.name for c in award.citations if c.standing is standing], locale="en"
     )
 
 
@@ -63,15 +71,17 @@ def _applicants(award: AwardRound) -> str:
     counted = award.applicants
     if counted is None:
         return ""
-    parts = []
-    if counted.municipalities is not None:
-        more = "more than " if counted.more_than else ""
-        parts.append(f"{more}{counted.municipalities} municipalities")
-    if counted.projects is not None:
-        parts.append(f"{counted.projects} projects")
-    if counted.applications is not None:
-        parts.append(f"{counted.applications} applications")
-    return ", ".join(parts)
+    parts = [
+        format_count(count, noun, locale="en")
+        for count, noun in (
+            (counted.municipalities, "municipality"),
+            (counted.projects, "project"),
+            (counted.applications, "application"),
+        )
+        if count is not None
+    ]
+    more = "more than " if counted.more_than else ""
+    return more + ", ".join(parts)
 
 
 def _event(award: AwardRound) -> str:
@@ -105,9 +115,9 @@ class RoundsTable(SphinxDirective):
                 str(award.year),
                 _names(award, Standing.WINNER),
                 _names(award, Standing.FINALIST),
-                "" if award.awarded_on is None else award.awarded_on.isoformat(),
+                "" if award.awarded_on is None else format_date(award.awarded_on, locale="en"),
                 _event(award),
-                ", ".join(person.name for person in award.presented_by),
+                format_list([person.name for person in award.presented_by], locale="en"),
                 _chair(award),
                 _applicants(award),
             ]
@@ -200,11 +210,32 @@ def _standard_library_link(target: str, reftype: str) -> str | None:
     return None if module is None else f"{PYTHON_DOCS}{module}.html#{target}"
 
 
+def _link_type_alias(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    # A type alias such as AmountStyle is module data, but annotations refer to it as a
+    # class; look for it as data of the referring module or by its full name.
+    target: str = node["reftarget"]
+    module = node.get("py:module") or ""
+    if not (module.startswith("innovasjonspris") or target.startswith("innovasjonspris.")):
+        return None
+    domain = env.get_domain("py")
+    for name in (target, f"{module}.{target}"):
+        found = domain.resolve_xref(env, node["refdoc"], app.builder, "data", name, node, contnode)
+        if found is not None:
+            return found
+    return None
+
+
 def _link_external(
-    _app: Sphinx, _env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
-) -> nodes.reference | None:
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
     if node.get("refdomain") != "py":
         return None
+    if node["reftype"] == "class":
+        alias = _link_type_alias(app, env, node, contnode)
+        if alias is not None:
+            return alias
     url = _standard_library_link(node["reftarget"], node["reftype"])
     if url is None:
         return None
@@ -213,9 +244,41 @@ def _link_external(
     return reference
 
 
+def public_modules() -> list[str]:
+    """The package and its public modules: those whose names do not start with ``_``."""
+    package = importlib.import_module("innovasjonspris")
+    names = [
+        f"innovasjonspris.{module.name}"
+        for module in pkgutil.iter_modules(package.__path__)
+        if not module.name.startswith("_")
+    ]
+    return ["innovasjonspris", *sorted(names)]
+
+
+def _check_every_public_name(_app: Sphinx, env: BuildEnvironment) -> None:
+    documented = env.get_domain("py").objects  # type: ignore[attr-defined]
+    for module_name in public_modules():
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            if f"{module_name}.{name}" not in documented:
+                logger.warning("%s.%s is public but not in the API reference", module_name, name)
+
+
+def _attribute_docstring_as_written(self: GoogleDocstring) -> list[str]:
+    return list(self._lines)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the standard-library links with Sphinx."""
     app.connect("missing-reference", _link_external)
+    app.connect("env-check-consistency", _check_every_public_name)
+    # Napoleon reads the first line of an attribute's docstring as "type: description",
+    # which turns ``"short"``: ``500 000 kr`` into a type. Our attributes take their types
+    # from annotations, so their docstrings are kept as written.
+    if not hasattr(GoogleDocstring, "_parse_attribute_docstring"):
+        msg = "napoleon changed: review _attribute_docstring_as_written"
+        raise RuntimeError(msg)
+    GoogleDocstring._parse_attribute_docstring = _attribute_docstring_as_written  # noqa: SLF001
     app.add_directive("rounds-table", RoundsTable)
     app.add_directive("counties-table", CountiesTable)
     app.add_directive("command-output", CommandOutput)

@@ -213,7 +213,7 @@ class Municipality:
     number: str = attrs.field(validator=_check_kommunenummer)
     """The four-digit kommunenummer; the first two digits are the county's number."""
     name: str = attrs.field(validator=v.text())
-    """The name without the word «kommune», such as ``Trondheim``."""
+    """The name without the word «kommune»: ``Trondheim``."""
     orgnr: str | None = attrs.field(default=None, validator=_check_orgnr)
 
     @property
@@ -227,7 +227,7 @@ class Project:
     """An innovation project a municipality entered, as a jury names it."""
 
     name: str = attrs.field(validator=v.text())
-    """The project's own name without quotation marks, such as ``Ledelsesskolen``."""
+    """The project's own name, without quotation marks: ``Ledelsesskolen``."""
     municipality: str = attrs.field(validator=_check_kommunenummer)
     """The kommunenummer of the municipality that runs the project."""
     summary: LocalizedText | None = attrs.field(default=None, validator=_localized())
