@@ -6,6 +6,8 @@ Directives:
     The prize's history, one row per bundled round.
 ``counties-table``
     Every county number in :data:`innovasjonspris.registry.COUNTIES`, with its period.
+``file-diff``
+    The changes from one file beside the page to another, as a unified diff.
 ``command-output``
     Runs the ``innovasjonspris`` command in-process at build time and shows what it printed,
     so the output in the docs is always the output of the code being documented.
@@ -18,6 +20,7 @@ intersphinx inventory, because the docs are built without network access.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import importlib
 import io
 import os
@@ -140,6 +143,32 @@ class CountiesTable(SphinxDirective):
         return [_table(headers, rows, [8, 24, 12])]
 
 
+class FileDiff(SphinxDirective):
+    """Show the changes from one file to another, beside the page, as a unified diff.
+
+    Sphinx's own ``literalinclude :diff:`` names the files by their absolute paths; this
+    names them as the reader saved them.
+    """
+
+    required_arguments = 2
+
+    def run(self) -> list[nodes.Node]:
+        folder = Path(self.env.doc2path(self.env.docname)).parent
+        old, new = self.arguments
+        for name in (old, new):
+            self.env.note_dependency(str(folder / name))
+        lines = difflib.unified_diff(
+            (folder / old).read_text(encoding="utf-8").splitlines(keepends=True),
+            (folder / new).read_text(encoding="utf-8").splitlines(keepends=True),
+            fromfile=old,
+            tofile=new,
+        )
+        shown = "".join(lines)
+        block = nodes.literal_block(shown, shown, language="diff")
+        self.set_source_info(block)
+        return [block]
+
+
 class CommandOutput(SphinxDirective):
     """Show ``$ innovasjonspris ARGS`` and what it printed, run from the document's folder."""
 
@@ -149,6 +178,9 @@ class CommandOutput(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         arguments = shlex.split(self.arguments[0])
         folder = Path(self.env.doc2path(self.env.docname)).parent
+        for argument in arguments:
+            if (folder / argument).is_file():
+                self.env.note_dependency(str(folder / argument))
         output = io.StringIO()
         # stderr joins stdout, in order, as a terminal shows them.
         with (
@@ -282,4 +314,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rounds-table", RoundsTable)
     app.add_directive("counties-table", CountiesTable)
     app.add_directive("command-output", CommandOutput)
+    app.add_directive("file-diff", FileDiff)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
