@@ -39,7 +39,7 @@ NBSP = "\xa0"
         (Money(amount=Decimal(500000)), "nn", "short", f"500{NBSP}000{NBSP}kr"),
         (500000, "nb_NO", "short", f"500{NBSP}000{NBSP}kr"),
         (Decimal(500000), "no", "long", f"500{NBSP}000 kroner"),
-        (Decimal(500000), "en", "short", "NOK500,000"),
+        (Decimal(500000), "en", "short", "NOK\xa0500,000"),
         (Decimal(500000), "en", "long", "500,000 Norwegian kroner"),
         (Decimal(1), "en", "long", "1 Norwegian krone"),
         (Decimal(500000), "en", "code", f"NOK{NBSP}500,000"),
@@ -233,3 +233,20 @@ def test_importing_the_package_leaves_babel_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "False\n"
+
+
+@pytest.mark.parametrize(
+    ("currency", "locale", "expected"),
+    [
+        ("NOK", "en", "NOK\xa0500,000"),
+        ("USD", "en", "$500,000"),
+        ("EUR", "en", "€500,000"),
+        ("NOK", "de", "500.000\xa0NOK"),
+        ("NOK", "nb", "500\xa0000\xa0kr"),
+    ],
+)
+def test_short_amounts_follow_cldr_currency_spacing(
+    currency: str, locale: str, expected: str
+) -> None:
+    money = Money(amount=Decimal(500000), currency=currency)
+    assert format_amount(money, locale=locale) == expected

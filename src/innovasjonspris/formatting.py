@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,13 @@ from typing import Final, Literal, cast
 from babel import Locale
 from babel.dates import DateTimePattern
 from babel.lists import format_list as babel_format_list
-from babel.numbers import NumberPattern, get_currency_name, get_currency_unit_pattern, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    get_currency_name,
+    get_currency_symbol,
+    get_currency_unit_pattern,
+    parse_pattern,
+)
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import CATALOG_LANGUAGES, Messages, messages, parse_locale
@@ -115,21 +122,35 @@ def _with_fraction(pattern: str, *, fraction: bool) -> str:
     return _FRACTION.sub(".00" if fraction else "", pattern)
 
 
+def _spaced(pattern: str, sign: str, placeholder: str) -> str:
+    # CLDR's currencySpacing rule, which Babel does not apply: where a currency sign that
+    # is not itself a symbol ("NOK", "kr", but not "$") touches a digit, a no-break space
+    # goes between them.
+    if unicodedata.category(sign[-1])[0] not in "SZ":
+        pattern = re.sub(f"{placeholder}(?=[#0])", f"{placeholder}\xa0", pattern)
+    if unicodedata.category(sign[0])[0] not in "SZ":
+        pattern = re.sub(f"(?<=[#0]){placeholder}", f"\xa0{placeholder}", pattern)
+    return pattern
+
+
 @functools.cache
-def _amount_pattern(locale: Locale, style: str, *, fraction: bool) -> NumberPattern:
+def _number_pattern(locale: Locale, *, fraction: bool) -> NumberPattern:
+    pattern = locale.decimal_formats[None].pattern.split(";")[0]
+    return parse_pattern(_with_fraction(pattern, fraction=fraction))
+
+
+@functools.cache
+def _amount_pattern(locale: Locale, style: str, currency: str, *, fraction: bool) -> NumberPattern:
+    if style == "long":
+        return _number_pattern(locale, fraction=fraction)
     if style == "short":
         pattern = locale.currency_formats["standard"].pattern.split(";")[0]
-    elif style == "code":
+        pattern = _spaced(pattern, get_currency_symbol(currency, locale=locale), "¤")
+    else:
         # CLDR's accounting pattern is the one for tables and statements, where the ISO
         # code stands; it puts the code first in nb and nn, after the number in de.
         pattern = locale.currency_formats["accounting"].pattern.split(";")[0]
-        pattern = pattern.replace("¤", "¤¤")
-        # CLDR's currencySpacing rule, which Babel does not apply: a no-break space
-        # between a letter code and a digit.
-        pattern = re.sub(r"¤¤(?=[#0])", "¤¤\xa0", pattern)
-        pattern = re.sub(r"(?<=[#0])¤¤", "\xa0¤¤", pattern)
-    else:
-        pattern = locale.decimal_formats[None].pattern.split(";")[0]
+        pattern = _spaced(pattern.replace("¤", "¤¤"), currency, "¤¤")
     return parse_pattern(_with_fraction(pattern, fraction=fraction))
 
 
@@ -164,7 +185,7 @@ def format_amount(
     money = _money(money_or_decimal)
     shown = _shown(money.amount)
     fraction = shown != shown.to_integral_value()
-    pattern = _amount_pattern(where, style, fraction=fraction)
+    pattern = _amount_pattern(where, style, money.currency, fraction=fraction)
     if style != "long":
         return str(pattern.apply(shown, where, currency=money.currency, currency_digits=False))
     number = str(pattern.apply(shown, where))
@@ -261,5 +282,5 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
         raise ValidationError("count", msg)
     where = parse_locale(locale)
     words = messages(where)
-    number = str(_amount_pattern(where, "long", fraction=False).apply(count, where))
+    number = str(_number_pattern(where, fraction=False).apply(count, where))
     return _NOUNS[noun](words, count, number)
