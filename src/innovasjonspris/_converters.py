@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from types import UnionType
-from typing import Any, Final, Literal, Union, cast, get_args, get_origin
+from typing import Any, Final, Literal, NoReturn, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -31,9 +31,19 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import Money, Standing
 
-__all__ = ["Format", "Mismatch", "converter", "describe", "path_of_key", "problems"]
+__all__ = [
+    "Format",
+    "Mismatch",
+    "converter",
+    "describe",
+    "path_of_key",
+    "problems",
+    "structure",
+]
 
 Format = Literal["json", "toml"]
+
+T = TypeVar("T")
 
 # Amounts travel as decimal strings; leading zeros and exponents are refused so that
 # every amount has one spelling. The length cap keeps hostile input cheap to reject.
@@ -85,22 +95,21 @@ def _expect(description: str, value: object) -> Mismatch:
     return Mismatch(f"expected {description}, got {describe(value)}")
 
 
-def _structure_str(value: object, _: type) -> str:
-    if type(value) is not str:
-        raise _expect("text", value)
-    return value
+_EXACT: Final[dict[type, str]] = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+}
+"""Types taken only as themselves (no bool for int, no number for text), with their names."""
 
 
-def _structure_int(value: object, _: type) -> int:
-    if type(value) is not int:
-        raise _expect("a whole number", value)
-    return value
+def _structure_exact_factory(kind: type, description: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not kind:
+            raise _expect(description, value)
+        return value
 
-
-def _structure_bool(value: object, _: type) -> bool:
-    if type(value) is not bool:
-        raise _expect("true or false", value)
-    return value
+    return structure
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -260,9 +269,8 @@ def _structure_attrs_factory(conv: Converter) -> Callable[[type], Callable[[obje
 
 def _build(fmt: Format) -> Converter:
     conv = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
+    for kind, description in _EXACT.items():
+        conv.register_structure_hook(kind, _structure_exact_factory(kind, description))
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     if fmt == "json":
@@ -288,6 +296,81 @@ def _build(fmt: Format) -> Converter:
 def converter(fmt: Format) -> Converter:
     """Return the converter for ``fmt``, built on first use and shared afterwards."""
     return _build(fmt)
+
+
+class _Rejected(Exception):  # noqa: N818 - a signal between two functions, never seen
+    """The fast path refuses a value; the detailed path will say what is wrong with it."""
+
+
+def _reject() -> NoReturn:
+    raise _Rejected
+
+
+class _FastCode:
+    """Python source for one class's fast structure function, and the names it uses."""
+
+    def __init__(self, fmt: Format) -> None:
+        self.fmt = fmt
+        self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
+
+    def name(self, value: object) -> str:
+        key = f"_n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def value(self, kind: Any, source: str) -> str:
+        """Return an expression that structures ``source``, a value of type ``kind``."""
+        if _is_optional(kind):
+            # None is refused below like any other value of the wrong kind.
+            (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
+        if _is_tuple(kind):
+            item = self.name(_fast_structurer(self.fmt, get_args(kind)[0]))
+            items = f"(_v if type(_v := {source}) is _list else _reject())"
+            return f"_tuple(map({item}, {items}))"
+        if attrs.has(kind):
+            return f"{self.name(_fast_structurer(self.fmt, kind))}({source})"
+        if kind in _EXACT:
+            return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())"
+        hook = self.name(converter(self.fmt).get_structure_hook(kind))
+        return f"{hook}({source}, {self.name(kind)})"
+
+
+@functools.cache
+def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
+    # A document is mostly valid; this path builds it with the least work and lets the
+    # class's own validators check the values. Whatever it refuses, for whatever reason,
+    # goes to the detailed converter, which finds every problem and its path.
+    code = _FastCode(fmt)
+    arguments: list[str] = []
+    for field in attrs.fields(cls):
+        value = code.value(field.type, f"o[{field.name!r}]")
+        if field.default is attrs.NOTHING:
+            arguments.append(f"{field.alias}={value}")
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise AssertionError  # the model has none; a factory would need calling here
+        else:
+            default = code.name(field.default)
+            arguments.append(f"{field.alias}=({value} if {field.name!r} in o else {default})")
+    keys = code.name(frozenset(field.name for field in attrs.fields(cls)))
+    source = "\n".join(
+        [
+            "def structure(o):",
+            f"  if type(o) is not dict or not o.keys() <= {keys}:",
+            "    _reject()",
+            f"  return {code.name(cls)}({', '.join(arguments)})",
+        ]
+    )
+    exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), code.names)  # noqa: S102 - our own source, built from the class's fields
+    return cast("Callable[[object], Any]", code.names["structure"])
+
+
+def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
+    """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
+    try:
+        return cast("T", _fast_structurer(fmt, cls)(data))
+    except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
+        pass
+    return converter(fmt).structure(data, cls)
 
 
 def path_of_key(path: str, key: object) -> str:

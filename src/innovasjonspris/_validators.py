@@ -64,21 +64,36 @@ def check_text(value: object, field: str, *, multiline: bool = False) -> str:
     Clean text is a non-empty ``str`` without surrounding white space, in Unicode NFC, and
     without control characters (a line break only where ``multiline`` allows it).
     """
+    # Text is checked more than anything else in a document, so clean text takes the
+    # quickest tests first; only text that fails them is examined for the reason.
+    if (
+        type(value) is str
+        and value
+        and value == value.strip()
+        # Printable text has no controls (nor any other white space than " "); text that
+        # is not, say with a no-break space or a line feed, is searched for them.
+        and (
+            value.isprintable()
+            or (_FORBIDDEN_IN_PROSE if multiline else _FORBIDDEN_IN_LINE).search(value) is None
+        )
+        and (value.isascii() or unicodedata.is_normalized("NFC", value))
+    ):
+        return value
+    raise ValidationError(field, _text_problem(value, multiline=multiline))
+
+
+def _text_problem(value: object, *, multiline: bool) -> str:
     if type(value) is not str:
-        msg = f"must be text, not {_type_name(value)}"
-        raise ValidationError(field, msg)
+        return f"must be text, not {_type_name(value)}"
     if not value or value.isspace():
-        raise ValidationError(field, "must not be empty")
+        return "must not be empty"
     forbidden = _FORBIDDEN_IN_PROSE if multiline else _FORBIDDEN_IN_LINE
     bad = forbidden.search(value)
     if bad is not None:
-        msg = f"must not contain the control character U+{ord(bad.group()):04X}"
-        raise ValidationError(field, msg)
+        return f"must not contain the control character U+{ord(bad.group()):04X}"
     if value != value.strip():
-        raise ValidationError(field, "must not start or end with white space")
-    if not unicodedata.is_normalized("NFC", value):
-        raise ValidationError(field, "must be in Unicode normal form NFC")
-    return value
+        return "must not start or end with white space"
+    return "must be in Unicode normal form NFC"
 
 
 @attrs.frozen(repr=False)
@@ -199,7 +214,7 @@ class TupleOf:
                 self.item(instance, attribute, item)
             except ValidationError as error:
                 raise ValidationError(f"{attribute.name}[{index}]", error.message) from None
-        if self.unique:
+        if self.unique and len(items) > 1:
             seen: set[object] = set()
             for index, item in enumerate(items):
                 if item in seen:

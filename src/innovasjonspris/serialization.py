@@ -27,7 +27,7 @@ from typing import Any, Final, TypeVar, cast, overload
 import tomli_w
 from cattrs.errors import BaseValidationError
 
-from innovasjonspris import _converters
+from innovasjonspris import _converters, _json
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._model import (
     Applicants,
@@ -115,7 +115,7 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
             msg = f"this release reads version {SCHEMA_VERSION}, not {version!r:.40}"
             raise InvalidDataError([("$.schema_version", msg)])
     try:
-        result: T = _converters.converter(fmt).structure(body, cls)
+        result = _converters.structure(body, cls, fmt)
     except (BaseValidationError, _converters.Mismatch, ValidationError) as error:
         raise InvalidDataError(_converters.problems(error)) from None
     return result
@@ -188,12 +188,15 @@ def from_json(data: str | bytes, cls: type[T]) -> T: ...
 def from_json(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
     """Build a ``cls`` from a JSON document."""
     _check_type(cls)
-    return _structure(_parse(_load_json, _decode(data, "JSON"), "JSON"), cls, "json")
+    parsed = _json.fast_loads(data)
+    if parsed is _json.UNPARSED:
+        parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
+    return _structure(parsed, cls, "json")
 
 
 def to_json(obj: object) -> str:
     """Return ``obj`` as a JSON document, indented, non-ASCII kept as is."""
-    return json.dumps(_unstructure(obj, "json"), ensure_ascii=False, indent=2) + "\n"
+    return _json.dumps(_unstructure(obj, "json"), indent=True) + "\n"
 
 
 @overload

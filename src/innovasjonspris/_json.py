@@ -1,0 +1,63 @@
+"""JSON in and out: orjson when it is installed (the ``fast`` extra), else :mod:`json`.
+
+Both give the same results. The standard library stays the reference: whatever orjson
+cannot vouch for (a syntax error, a repeated key, a number out of its range) is parsed
+again by :mod:`json`, whose errors and results the loaders are written against.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from typing import Any, Final
+
+__all__ = ["UNPARSED", "dumps", "fast_loads"]
+
+UNPARSED: Final = object()
+"""Returned by :func:`fast_loads` when the standard library must parse the text."""
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _accelerator() -> Any:
+    # Imported on first use of serialisation, never by `import innovasjonspris`.
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:
+        return None
+
+
+_orjson: Any = _accelerator()
+
+
+def _escapes_colon(data: str | bytes) -> bool:
+    # ":" can be spelled \u003a (or \u003A) inside a string, hiding it from a plain count.
+    return (b"\\u003" in data) if isinstance(data, bytes) else ("\\u003" in data)
+
+
+def fast_loads(data: object) -> object:
+    """Parse JSON text with orjson, or return :data:`UNPARSED` to leave it to :mod:`json`."""
+    if _orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):
+        return UNPARSED
+    data = data.removeprefix(_UTF8_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    try:
+        parsed: object = _orjson.loads(data)
+        # orjson keeps the last of repeated keys, which the loaders must refuse. Every
+        # key is followed by one ":" in the text and in orjson's own output, and colons
+        # inside strings are written as is by both; so the counts differ exactly when a
+        # key was dropped.
+        written: bytes = _orjson.dumps(parsed)
+    except (ValueError, TypeError):  # orjson's decode and encode errors
+        return UNPARSED
+    found = data.count(b":") if isinstance(data, bytes) else data.count(":")
+    return parsed if found == written.count(b":") else UNPARSED
+
+
+def dumps(data: object, *, indent: bool) -> str:
+    """Write ``data`` as JSON, non-ASCII as is: indented by two spaces, or compact."""
+    if _orjson is not None:
+        option: int = _orjson.OPT_INDENT_2 if indent else 0
+        return bytes(_orjson.dumps(data, option=option)).decode()
+    if indent:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
