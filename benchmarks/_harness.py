@@ -22,6 +22,8 @@ class Timing:
     @property
     def spread(self) -> float:
         """Half the interquartile range, relative to the median."""
+        if len(self.samples) < 2:
+            return 0.0
         q1, _, q3 = statistics.quantiles(self.samples, n=4)
         return (q3 - q1) / 2 / self.median
 
@@ -48,7 +50,7 @@ def compare(
     """
     for call in calls.values():  # warm caches, generated code and the allocator
         call()
-    numbers = {name: _calibrate(call, budget) for name, call in calls.items()}
+    numbers = {name: _calibrate(call, budget) if budget else 1 for name, call in calls.items()}
     samples: dict[str, list[float]] = {name: [] for name in calls}
     names = list(calls)
     for _ in range(rounds):

@@ -48,7 +48,7 @@ def nfc(value: str) -> str:
 def amount(value: object) -> Decimal:
     if type(value) is not str or re.fullmatch(DECIMAL[1:-1], value) is None:
         msg = "expected a decimal number written as text"
-        raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into its error
+        raise ValueError(msg)
     result = Decimal(value)
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
@@ -63,7 +63,7 @@ def amount(value: object) -> Decimal:
 def iso_date_text(value: object) -> object:
     if type(value) is not str or re.fullmatch(ISO_DATE[1:-1], value) is None:
         msg = 'expected a date "YYYY-MM-DD"'
-        raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into its error
+        raise ValueError(msg)
     return value
 
 
@@ -140,7 +140,7 @@ def applicants(
 def award_round(r: object) -> None:  # noqa: C901 - one rule per branch, as in the library
     """Check the cross-field rules of a round given as any object with the same attributes."""
     year: int = r.year  # type: ignore[attr-defined]
-    if not 1972 <= year <= 9999:  # noqa: PLR2004
+    if not 1972 <= year <= 9999:
         msg = "year out of range"
         raise ValueError(msg)
     if r.amount.amount <= 0:  # type: ignore[attr-defined]

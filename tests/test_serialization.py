@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 from decimal import Decimal
 from typing import Any
@@ -24,10 +25,12 @@ from innovasjonspris.serialization import (
     SCHEMA_VERSION,
     from_dict,
     from_json,
+    from_json_lines,
     from_toml,
     json_schema,
     to_dict,
     to_json,
+    to_json_lines,
     to_toml,
 )
 
@@ -340,3 +343,61 @@ def test_field_rules_are_checked_beside_unknown_keys_and_wrong_types() -> None:
         "$.colour: is not a known field",
         "$.id: must be lower-case words joined by -, not 'Not An Id'",
     ]
+
+
+def test_json_lines_round_trip_every_bundled_round() -> None:
+    text = to_json_lines(BUNDLED)
+    assert text.count("\n") == len(BUNDLED)
+    assert all(
+        json.loads(line) == to_dict(award)
+        for line, award in zip(text.splitlines(), BUNDLED, strict=True)
+    )
+    assert from_json_lines(text) == list(BUNDLED)
+    assert from_json_lines(text.encode()) == list(BUNDLED)
+    assert from_json_lines(text.rstrip("\n")) == list(BUNDLED)
+    assert from_json_lines("") == []
+
+
+def test_json_lines_of_parts() -> None:
+    oslo = Municipality(number="0301", name="Oslo")
+    assert to_json_lines([oslo, oslo]) == '{"number":"0301","name":"Oslo"}\n' * 2
+    assert from_json_lines(to_json_lines([oslo]), Municipality) == [oslo]
+
+
+def test_json_lines_report_every_document_by_index() -> None:
+    good = json.dumps(valid_document())
+    bad = valid_document()
+    bad["year"] = "2019"
+    lines = "\n".join([good, json.dumps(bad), "", "{", good]) + "\n"
+    with pytest.raises(InvalidDataError) as caught:
+        from_json_lines(lines)
+    assert caught.value.errors == [
+        "$[1].year: expected a whole number, got text",
+        "$[2]: not valid JSON: Expecting value: line 1 column 1 (char 0)",
+        (
+            "$[3]: not valid JSON: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1)"
+        ),
+    ]
+
+
+def test_json_lines_take_only_text() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_json_lines(42)  # type: ignore[call-overload]
+    assert caught.value.errors == ["$: expected JSON Lines as str or bytes, got int"]
+    with pytest.raises(ValidationError):
+        from_json_lines("", dict)
+
+
+def test_bulk_work_pauses_the_collector_and_restores_it() -> None:
+    lines = to_json_lines(BUNDLED)
+    assert gc.isenabled()
+    from_json_lines(lines)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        from_json_lines(lines)
+        to_json_lines(BUNDLED)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -367,7 +367,8 @@ def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
 def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
     try:
-        return cast("T", _fast_structurer(fmt, cls)(data))
+        fast = _fast_structurer(fmt, cast("type", cls))
+        return cast("T", fast(data))
     except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
         pass
     return converter(fmt).structure(data, cls)

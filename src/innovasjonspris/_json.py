@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 import json
+from types import ModuleType
 from typing import Any, Final
 
-__all__ = ["UNPARSED", "dumps", "fast_loads"]
+__all__ = ["UNPARSED", "dumps", "fast_loads", "find_accelerator"]
 
 UNPARSED: Final = object()
 """Returned by :func:`fast_loads` when the standard library must parse the text."""
@@ -19,7 +20,7 @@ UNPARSED: Final = object()
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def _accelerator() -> Any:
+def find_accelerator() -> ModuleType | None:
     # Imported on first use of serialisation, never by `import innovasjonspris`.
     try:
         return importlib.import_module("orjson")
@@ -27,7 +28,8 @@ def _accelerator() -> Any:
         return None
 
 
-_orjson: Any = _accelerator()
+# Any: orjson's names are looked up on the module, which may be absent.
+_orjson: Any = find_accelerator()
 
 
 def _escapes_colon(data: str | bytes) -> bool:

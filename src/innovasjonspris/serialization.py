@@ -23,7 +23,7 @@ import contextlib
 import gc
 import json
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, Final, TypeVar, cast, overload
 
 import tomli_w
@@ -204,9 +204,9 @@ def to_json(obj: object) -> str:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A bulk load makes objects by the hundred thousand and frees none of them, so the
-    # cyclic garbage collector would run again and again for nothing.
+def _collector_paused() -> Generator[None]:
+    # Bulk work makes containers by the hundred thousand, none of them in a cycle, and
+    # each batch would start the cyclic garbage collector over every object alive.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -216,17 +216,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _json_lines(data: object) -> list[str] | list[bytes]:
+def _json_lines(data: object) -> Sequence[str | bytes]:
+    lines: Sequence[str | bytes]
     if isinstance(data, bytes):
-        lines: list[str] | list[bytes] = data.split(b"\n")
+        lines = data.split(b"\n")
     elif isinstance(data, str):
         lines = data.split("\n")
     else:
         msg = f"expected JSON Lines as str or bytes, got {type(data).__name__}"
         raise InvalidDataError([("$", msg)])
-    if not lines[-1]:  # the newline that ends the last line
-        lines.pop()
-    return lines
+    # The newline that ends the last line starts no document.
+    return lines if lines[-1] else lines[:-1]
 
 
 @overload
@@ -263,74 +263,12 @@ def from_json_lines(data: str | bytes, cls: type[Any] = AwardRound) -> list[Any]
 
 def to_json_lines(objs: Iterable[object]) -> str:
     """Return ``objs`` as JSON Lines: each one compact, on a line of its own, in order."""
-    return "".join(_json.dumps(_unstructure(obj, "json"), indent=False) + "\n" for obj in objs)
+    with _collector_paused():
+        return "".join(_json.dumps(_unstructure(obj, "json"), indent=False) + "\n" for obj in objs)
 
 
 @overload
 def from_toml(data: str | bytes) -> AwardRound: ...
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A bulk load makes objects by the hundred thousand and frees none of them, so the
-    # cyclic garbage collector would run again and again for nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _json_lines(data: object) -> list[str] | list[bytes]:
-    if isinstance(data, bytes):
-        lines: list[str] | list[bytes] = data.split(b"\n")
-    elif isinstance(data, str):
-        lines = data.split("\n")
-    else:
-        msg = f"expected JSON Lines as str or bytes, got {type(data).__name__}"
-        raise InvalidDataError([("$", msg)])
-    if not lines[-1]:  # the newline that ends the last line
-        lines.pop()
-    return lines
-
-
-@overload
-def from_json_lines(data: str | bytes) -> list[AwardRound]: ...
-@overload
-def from_json_lines(data: str | bytes, cls: type[T]) -> list[T]: ...
-def from_json_lines(data: str | bytes, cls: type[Any] = AwardRound) -> list[Any]:
-    """Build a list of ``cls`` from JSON Lines: one JSON document on each line.
-
-    Every document is checked as :func:`from_json` checks one; the error lists the problems
-    of all of them, each path starting with the document's index: ``$[2].year`` is on the
-    third line. A final newline is optional; an empty line elsewhere is an error.
-
-    >>> from innovasjonspris import rounds
-    >>> from_json_lines(to_json_lines(rounds())) == list(rounds())
-    True
-    """
-    _check_type(cls)
-    lines = _json_lines(data)
-    loaded: list[Any] = []
-    errors: list[tuple[str, str]] = []
-    with _collector_paused():
-        for index, line in enumerate(lines):
-            try:
-                loaded.append(from_json(line, cls))
-            except InvalidDataError as error:
-                errors.extend(
-                    (f"$[{index}]{path[1:]}", message) for path, message in error.problems
-                )
-    if errors:
-        raise InvalidDataError(errors)
-    return loaded
-
-
-def to_json_lines(objs: Iterable[object]) -> str:
-    """Return ``objs`` as JSON Lines: each one compact, on a line of its own, in order."""
-    return "".join(_json.dumps(_unstructure(obj, "json"), indent=False) + "\n" for obj in objs)
-
-
 @overload
 def from_toml(data: str | bytes, cls: type[T]) -> T: ...
 def from_toml(data: str | bytes, cls: type[Any] = AwardRound) -> Any:

@@ -1,0 +1,91 @@
+"""The loaders and writers give the same results with orjson (the ``fast`` extra) and without."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from innovasjonspris import InvalidDataError, Municipality, _json, rounds
+from innovasjonspris.serialization import from_json, from_json_lines, to_json, to_json_lines
+
+pytest.importorskip("orjson")
+
+HOSTILE = [
+    '{"a": 1, "a": 2}',
+    '{"schema_version": 1, "id": "x", "id": "y"}',
+    # A repeated key whose colon hides as an escape in another string.
+    '{"a": "\\u003a", "b": 1, "b": 2}',
+    '{"a": "\\u003A"}',
+    '{"a": NaN}',
+    "[" * 100_000,
+    "[" * 300 + "]" * 300,
+    '{"year": 1' + "0" * 30 + "}",
+    '"\\ud800"',
+    "\ufeff{}",
+    b"\xef\xbb\xbf{}",
+    b"\xff\xfe{}",
+    "",
+    "1" * 5000,
+    '{"url": "https://example.org:8080/a:b"}',
+]
+
+
+@pytest.fixture
+def stdlib_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_json, "_orjson", None)
+
+
+def outcome(data: str | bytes) -> object:
+    try:
+        return from_json(data)
+    except InvalidDataError as error:
+        return error.errors
+
+
+@pytest.mark.parametrize("data", HOSTILE)
+def test_hostile_json_gives_the_same_errors_with_and_without_orjson(
+    data: str | bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_orjson = outcome(data)
+    monkeypatch.setattr(_json, "_orjson", None)
+    assert outcome(data) == with_orjson
+
+
+def test_repeated_keys_are_refused_with_orjson() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_json('{"number": "0301", "name": "Oslo", "name": "Oslo"}', Municipality)
+    assert caught.value.errors == ["$: the key 'name' appears twice in one object"]
+
+
+def test_colons_in_text_are_no_repeated_keys() -> None:
+    oslo = from_json('{"number": "0301", "name": "Oslo: by"}', Municipality)
+    assert oslo.name == "Oslo: by"
+
+
+@pytest.mark.parametrize("award", rounds(), ids=lambda r: r.id)
+def test_written_json_is_the_same_with_and_without_orjson(
+    award: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_orjson = (to_json(award), to_json_lines([award]))
+    monkeypatch.setattr(_json, "_orjson", None)
+    assert (to_json(award), to_json_lines([award])) == with_orjson
+
+
+def test_text_that_needs_escapes_is_written_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    place = Municipality(number="0301", name='«Oslo» "by" \\ æøå')
+    with_orjson = to_json(place)
+    monkeypatch.setattr(_json, "_orjson", None)
+    assert to_json(place) == with_orjson
+    assert from_json(with_orjson, Municipality) == place
+
+
+@pytest.mark.usefixtures("stdlib_only")
+def test_the_standard_library_loads_alone() -> None:
+    assert from_json_lines(to_json_lines(rounds())) == list(rounds())
+
+
+def test_orjson_is_optional(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _json.find_accelerator() is not None
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    assert _json.find_accelerator() is None
