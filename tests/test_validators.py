@@ -12,7 +12,7 @@ from innovasjonspris._validators import check_text
 
 def is_clean(value: str, *, multiline: bool) -> bool:
     """The rule for clean text, written out one condition at a time."""
-    allowed_controls = {"\n"} if multiline else set()
+    allowed_controls: set[str] = {"\n"} if multiline else set()
     return (
         bool(value)
         and value == value.strip()
