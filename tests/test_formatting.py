@@ -250,3 +250,27 @@ def test_short_amounts_follow_cldr_currency_spacing(
 ) -> None:
     money = Money(amount=Decimal(500000), currency=currency)
     assert format_amount(money, locale=locale) == expected
+
+
+def test_cached_results_never_stand_in_for_invalid_input() -> None:
+    assert format_amount(Decimal(1)) == "1\xa0kr"
+    with pytest.raises(ValidationError):
+        format_amount(Decimal("1.000"))  # equal to 1, but not a valid amount
+    with pytest.raises(ValidationError):
+        format_amount(True)  # noqa: FBT003 - a bool is an int
+    assert format_date(date(2019, 6, 7)) == format_date(date(2019, 6, 7))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: format_amount([1]),  # type: ignore[arg-type]
+        lambda: format_amount(Decimal(1), locale=["nb"]),  # type: ignore[arg-type]
+        lambda: format_amount(Decimal(1), style=["short"]),  # type: ignore[arg-type]
+        lambda: format_date({}),  # type: ignore[arg-type]
+        lambda: format_date(date(2019, 6, 7), style={}),  # type: ignore[arg-type]
+    ],
+)
+def test_unhashable_arguments_raise_validation_error(call: Callable[[], str]) -> None:
+    with pytest.raises(ValidationError):
+        call()

@@ -181,8 +181,16 @@ def format_amount(
             unknown (``locale``).
     """
     _choice(style, AMOUNT_STYLES, "style")
-    where = parse_locale(locale)
-    money = _money(money_or_decimal)
+    return _amount_text(_money(money_or_decimal), parse_locale(locale), style)
+
+
+# Pages show the same few amounts and dates over and over; once checked, each distinct
+# value is formatted once per locale and style. Bounded, and keyed only on valid values.
+_FORMATTED_CACHE_SIZE: Final = 4096
+
+
+@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
+def _amount_text(money: Money, where: Locale, style: str) -> str:
     shown = _shown(money.amount)
     fraction = shown != shown.to_integral_value()
     pattern = _amount_pattern(where, style, money.currency, fraction=fraction)
@@ -230,7 +238,12 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     if not isinstance(given, date):
         msg = f"must be a date, not {type(value).__name__}"
         raise ValidationError("date", msg)
-    return str(_date_pattern(where, style).apply(given, where))
+    return _date_text(given, where, style)
+
+
+@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
+def _date_text(value: date, where: Locale, style: str) -> str:
+    return str(_date_pattern(where, style).apply(value, where))
 
 
 def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
