@@ -12,6 +12,7 @@ import enum
 import functools
 import json
 import re
+import types
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from innovasjonspris import _validators
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import Money, Standing
 
@@ -39,6 +41,7 @@ __all__ = [
     "path_of_key",
     "problems",
     "structure",
+    "unstructure",
 ]
 
 Format = Literal["json", "toml"]
@@ -51,6 +54,9 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LONGEST_KEY = 60  # an unknown key is echoed in its path; a huge one is cut short
+
+_ALWAYS_WRITTEN: Final = frozenset({(Money, "currency")})
+"""Fields written even when they hold their default: the currency of every amount."""
 
 
 class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
@@ -284,11 +290,10 @@ def _build(fmt: Format) -> Converter:
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
     conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory(conv))
-    # The currency is part of every amount on disk, even the default NOK.
-    conv.register_unstructure_hook(
-        Money,
-        make_dict_unstructure_fn(Money, conv, currency=override(omit_if_default=False)),
-    )
+    for cls, name in _ALWAYS_WRITTEN:
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, **{name: override(omit_if_default=False)})
+        )
     return conv
 
 
@@ -312,54 +317,94 @@ class _FastCode:
     def __init__(self, fmt: Format) -> None:
         self.fmt = fmt
         self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
+        self.lines: list[str] = []
 
     def name(self, value: object) -> str:
         key = f"_n{len(self.names)}"
         self.names[key] = value
         return key
 
-    def value(self, kind: Any, source: str) -> str:
-        """Return an expression that structures ``source``, a value of type ``kind``."""
+    def value(self, kind: Any, source: str) -> tuple[str, Any]:
+        """Return an expression that structures ``source``, and the exact type it gives."""
         if _is_optional(kind):
             # None is refused below like any other value of the wrong kind.
             (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
         if _is_tuple(kind):
-            item = self.name(_fast_structurer(self.fmt, get_args(kind)[0]))
+            (item_type, _ellipsis) = get_args(kind)
+            if not attrs.has(item_type):
+                raise AssertionError  # the model has none; items would need their own hook
+            item = self.name(_fast_structurer(self.fmt, item_type))
             items = f"(_v if type(_v := {source}) is _list else _reject())"
-            return f"_tuple(map({item}, {items}))"
+            return f"_tuple(map({item}, {items}))", kind
         if attrs.has(kind):
-            return f"{self.name(_fast_structurer(self.fmt, kind))}({source})"
+            return f"{self.name(_fast_structurer(self.fmt, kind))}({source})", kind
         if kind in _EXACT:
-            return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())"
+            return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())", kind
         hook = self.name(converter(self.fmt).get_structure_hook(kind))
-        return f"{hook}({source}, {self.name(kind)})"
+        return f"{hook}({source}, {self.name(kind)})", kind
+
+    def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> None:
+        """Add the lines that run ``field``'s validator on ``var``, known to be a ``kind``."""
+        if field.validator is None:
+            return
+        call = f"{self.name(field.validator)}(None, {self.name(field)}, {var})"
+        expression = _validators.inline(field.validator, var, kind, self.name)
+        if expression is None:
+            self.lines.append(f"{indent}{call}")
+        elif expression != "True":
+            # The expression settles the common case; the validator has the last word.
+            self.lines.append(f"{indent}if not {expression}:")
+            self.lines.append(f"{indent}  {call}")
+
+    def field(self, field: attrs.Attribute[Any], var: str) -> None:
+        """Add the lines that set ``var`` to the structured, validated value of ``field``."""
+        value, kind = self.value(field.type, f"o[{field.name!r}]")
+        if field.default is attrs.NOTHING:
+            self.lines.append(f"  {var} = {value}")
+            self.check(field, var, kind, "  ")
+            return
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise AssertionError  # the model has none; a factory would need calling here
+        self.lines.append(f"  if {field.name!r} in o:")
+        self.lines.append(f"    {var} = {value}")
+        self.check(field, var, kind, "    ")
+        self.lines.append("  else:")
+        self.lines.append(f"    {var} = {self.name(field.default)}")
+        self.lines.append("    keys -= 1")
+        if field.validator is not None:
+            # Defaults are constants: check them once, here, rather than on every load.
+            field.validator(None, field, field.default)
 
 
 @functools.cache
 def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
-    # A document is mostly valid; this path builds it with the least work and lets the
-    # class's own validators check the values. Whatever it refuses, for whatever reason,
-    # goes to the detailed converter, which finds every problem and its path.
+    # A document is mostly valid; this path builds it with the least work: each field is
+    # checked by its validator's inline expression, and the instance is made without the
+    # class's __init__, whose work is done here. Whatever this path refuses, for whatever
+    # reason, goes to the detailed converter, which finds every problem and its path.
     code = _FastCode(fmt)
-    arguments: list[str] = []
-    for field in attrs.fields(cls):
-        value = code.value(field.type, f"o[{field.name!r}]")
-        if field.default is attrs.NOTHING:
-            arguments.append(f"{field.alias}={value}")
-        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            raise AssertionError  # the model has none; a factory would need calling here
-        else:
-            default = code.name(field.default)
-            arguments.append(f"{field.alias}=({value} if {field.name!r} in o else {default})")
-    keys = code.name(frozenset(field.name for field in attrs.fields(cls)))
-    source = "\n".join(
-        [
-            "def structure(o):",
-            f"  if type(o) is not dict or not o.keys() <= {keys}:",
-            "    _reject()",
-            f"  return {code.name(cls)}({', '.join(arguments)})",
-        ]
-    )
+    fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
+    code.lines += [
+        "def structure(o):",
+        "  if type(o) is not dict:",
+        "    _reject()",
+        f"  keys = {len(fields)}",
+    ]
+    for index, field in enumerate(fields):
+        code.field(field, f"f{index}")
+    # Every key read is a field's; any other key makes the object larger.
+    code.lines += ["  if len(o) != keys:", "    _reject()"]
+    code.lines.append(f"  self = {code.name(object.__new__)}({code.name(cls)})")
+    for index, field in enumerate(fields):
+        slot = cls.__dict__.get(field.name)
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise AssertionError  # the model's classes are all slotted
+        code.lines.append(f"  {code.name(slot.__set__)}(self, f{index})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        code.lines.append(f"  {code.name(post_init)}(self)")
+    code.lines.append("  return self")
+    source = "\n".join(code.lines)
     exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), code.names)  # noqa: S102 - our own source, built from the class's fields
     return cast("Callable[[object], Any]", code.names["structure"])
 
@@ -372,6 +417,61 @@ def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
         pass
     return converter(fmt).structure(data, cls)
+
+
+@functools.cache
+def _fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
+    # The same dicts as the converter's own unstructure hooks, keys in the same order
+    # (fields always written first, then the others unless they hold their default),
+    # with fewer calls: no equality test through attrs' __ne__ for a default of None.
+    names: dict[str, Any] = {"_list": list, "_map": map}
+
+    def name(value: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    def value(kind: Any, source: str) -> str:
+        if _is_optional(kind):
+            # Only a field that is not left out is written, and its value is not None.
+            (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
+        if _is_tuple(kind):
+            (item_type, _ellipsis) = get_args(kind)
+            if not attrs.has(item_type):
+                raise AssertionError  # the model has none; items would need their own hook
+            return f"_list(_map({name(_fast_unstructurer(fmt, item_type))}, {source}))"
+        if attrs.has(kind):
+            return f"{name(_fast_unstructurer(fmt, kind))}({source})"
+        if kind in _EXACT:
+            return source
+        return f"{name(converter(fmt).get_unstructure_hook(kind))}({source})"
+
+    fields = attrs.fields(attrs.resolve_types(cls))
+    written = [
+        f for f in fields if f.default is attrs.NOTHING or (cls, f.name) in _ALWAYS_WRITTEN
+    ]
+    lines = [
+        "def unstructure(i):",
+        "  r = {" + ", ".join(f"{f.name!r}: {value(f.type, f'i.{f.name}')}" for f in written) + "}",
+    ]
+    for field in fields:
+        if field in written:
+            continue
+        test = "is not None" if field.default is None else f"!= {name(field.default)}"
+        lines += [
+            f"  v = i.{field.name}",
+            f"  if v {test}:",
+            f"    r[{field.name!r}] = {value(field.type, 'v')}",
+        ]
+    lines.append("  return r")
+    source = "\n".join(lines)
+    exec(compile(source, f"<fast unstructure {cls.__qualname__}>", "exec"), names)  # noqa: S102 - our own source, built from the class's fields
+    return cast("Callable[[Any], dict[str, Any]]", names["unstructure"])
+
+
+def unstructure(obj: object, fmt: Format) -> dict[str, Any]:
+    """Return ``obj``, an instance of a model class, as the plain data ``fmt`` holds."""
+    return _fast_unstructurer(fmt, type(obj))(obj)
 
 
 def path_of_key(path: str, key: object) -> str:

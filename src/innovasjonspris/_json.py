@@ -34,7 +34,10 @@ _orjson: Any = find_accelerator()
 
 def _escapes_colon(data: str | bytes) -> bool:
     # ":" can be spelled \u003a (or \u003A) inside a string, hiding it from a plain count.
-    return (b"\\u003" in data) if isinstance(data, bytes) else ("\\u003" in data)
+    # Most documents have no backslash at all, which is the quicker search.
+    if isinstance(data, bytes):
+        return b"\\" in data and b"\\u003" in data
+    return "\\" in data and "\\u003" in data
 
 
 def fast_loads(data: object) -> object:

@@ -155,7 +155,8 @@ class Money:
     """
 
     amount: Decimal = attrs.field(validator=_check_amount)
-    currency: str = attrs.field(default="NOK", validator=_check_currency)
+    # ISO 4217 lists fewer than 400 codes.
+    currency: str = attrs.field(default="NOK", validator=v.remembered(_check_currency, limit=1000))
 
 
 def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
@@ -202,6 +203,10 @@ def _check_kommunenummer(_instance: object, attribute: attrs.Attribute[str], val
         raise ValidationError(attribute.name, error.message) from None
 
 
+# Four digits allow at most 10 000 numbers, and far fewer are valid.
+_KOMMUNENUMMER = v.remembered(_check_kommunenummer, limit=10_000)
+
+
 @attrs.frozen(kw_only=True)
 class Municipality:
     """A municipality (kommune), identified by its kommunenummer.
@@ -210,7 +215,7 @@ class Municipality:
     then is checked by :class:`AwardRound`.
     """
 
-    number: str = attrs.field(validator=_check_kommunenummer)
+    number: str = attrs.field(validator=_KOMMUNENUMMER)
     """The four-digit kommunenummer; the first two digits are the county's number."""
     name: str = attrs.field(validator=v.text())
     """The name without the word «kommune»: ``Trondheim``."""
@@ -228,7 +233,7 @@ class Project:
 
     name: str = attrs.field(validator=v.text())
     """The project's own name, without quotation marks: ``Ledelsesskolen``."""
-    municipality: str = attrs.field(validator=_check_kommunenummer)
+    municipality: str = attrs.field(validator=_KOMMUNENUMMER)
     """The kommunenummer of the municipality that runs the project."""
     summary: LocalizedText | None = attrs.field(default=None, validator=_localized())
 
@@ -331,11 +336,7 @@ class Source:
     published_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
 
 
-def _check_optional_count(
-    instance: object, attribute: attrs.Attribute[int | None], value: object
-) -> None:
-    if value is not None:
-        v.integer(0, MAX_COUNT)(instance, attribute, value)
+_COUNT = v.optional(v.integer(0, MAX_COUNT))
 
 
 @attrs.frozen(kw_only=True)
@@ -345,9 +346,9 @@ class Applicants:
     ``more_than`` marks a source that says «more than» ``municipalities``.
     """
 
-    municipalities: int | None = attrs.field(default=None, validator=_check_optional_count)
-    projects: int | None = attrs.field(default=None, validator=_check_optional_count)
-    applications: int | None = attrs.field(default=None, validator=_check_optional_count)
+    municipalities: int | None = attrs.field(default=None, validator=_COUNT)
+    projects: int | None = attrs.field(default=None, validator=_COUNT)
+    applications: int | None = attrs.field(default=None, validator=_COUNT)
     """Applications, where a source counts those rather than municipalities or projects."""
     more_than: bool = attrs.field(default=False, validator=v.instance_of(bool, "true or false"))
 

@@ -99,7 +99,7 @@ def _check_type(cls: object) -> None:
 
 def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
     _check_type(type(obj))
-    body: dict[str, Any] = _converters.converter(fmt).unstructure(obj)
+    body = _converters.unstructure(obj, fmt)
     if type(obj) in _DOCUMENTS:
         return {"schema_version": SCHEMA_VERSION, **body}
     return body
