@@ -38,6 +38,8 @@ __all__ = [
     "Mismatch",
     "converter",
     "describe",
+    "fast_structurer",
+    "fast_unstructurer",
     "path_of_key",
     "problems",
     "structure",
@@ -292,7 +294,10 @@ def _build(fmt: Format) -> Converter:
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory(conv))
     for cls, name in _ALWAYS_WRITTEN:
         conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, **{name: override(omit_if_default=False)})
+            cls,
+            make_dict_unstructure_fn(
+                cls, conv, **cast("dict[str, Any]", {name: override(omit_if_default=False)})
+            ),
         )
     return conv
 
@@ -333,11 +338,11 @@ class _FastCode:
             (item_type, _ellipsis) = get_args(kind)
             if not attrs.has(item_type):
                 raise AssertionError  # the model has none; items would need their own hook
-            item = self.name(_fast_structurer(self.fmt, item_type))
+            item = self.name(fast_structurer(self.fmt, item_type))
             items = f"(_v if type(_v := {source}) is _list else _reject())"
             return f"_tuple(map({item}, {items}))", kind
         if attrs.has(kind):
-            return f"{self.name(_fast_structurer(self.fmt, kind))}({source})", kind
+            return f"{self.name(fast_structurer(self.fmt, kind))}({source})", kind
         if kind in _EXACT:
             return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())", kind
         hook = self.name(converter(self.fmt).get_structure_hook(kind))
@@ -364,7 +369,8 @@ class _FastCode:
             self.check(field, var, kind, "  ")
             return
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            raise AssertionError  # the model has none; a factory would need calling here
+            # The model has none; a factory would need calling here.
+            raise AssertionError  # noqa: TRY004 - an invariant of the model, not a caller's error
         self.lines.append(f"  if {field.name!r} in o:")
         self.lines.append(f"    {var} = {value}")
         self.check(field, var, kind, "    ")
@@ -377,7 +383,7 @@ class _FastCode:
 
 
 @functools.cache
-def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
+def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     # A document is mostly valid; this path builds it with the least work: each field is
     # checked by its validator's inline expression, and the instance is made without the
     # class's __init__, whose work is done here. Whatever this path refuses, for whatever
@@ -398,7 +404,7 @@ def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     for index, field in enumerate(fields):
         slot = cls.__dict__.get(field.name)
         if not isinstance(slot, types.MemberDescriptorType):
-            raise AssertionError  # the model's classes are all slotted
+            raise AssertionError  # noqa: TRY004 - the model's classes are all slotted
         code.lines.append(f"  {code.name(slot.__set__)}(self, f{index})")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
@@ -412,7 +418,7 @@ def _fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
 def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
     try:
-        fast = _fast_structurer(fmt, cast("type", cls))
+        fast = fast_structurer(fmt, cast("type", cls))
         return cast("T", fast(data))
     except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
         pass
@@ -420,7 +426,7 @@ def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
 
 
 @functools.cache
-def _fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
+def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
     # The same dicts as the converter's own unstructure hooks, keys in the same order
     # (fields always written first, then the others unless they hold their default),
     # with fewer calls: no equality test through attrs' __ne__ for a default of None.
@@ -439,17 +445,15 @@ def _fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]
             (item_type, _ellipsis) = get_args(kind)
             if not attrs.has(item_type):
                 raise AssertionError  # the model has none; items would need their own hook
-            return f"_list(_map({name(_fast_unstructurer(fmt, item_type))}, {source}))"
+            return f"_list(_map({name(fast_unstructurer(fmt, item_type))}, {source}))"
         if attrs.has(kind):
-            return f"{name(_fast_unstructurer(fmt, kind))}({source})"
+            return f"{name(fast_unstructurer(fmt, kind))}({source})"
         if kind in _EXACT:
             return source
         return f"{name(converter(fmt).get_unstructure_hook(kind))}({source})"
 
     fields = attrs.fields(attrs.resolve_types(cls))
-    written = [
-        f for f in fields if f.default is attrs.NOTHING or (cls, f.name) in _ALWAYS_WRITTEN
-    ]
+    written = [f for f in fields if f.default is attrs.NOTHING or (cls, f.name) in _ALWAYS_WRITTEN]
     lines = [
         "def unstructure(i):",
         "  r = {" + ", ".join(f"{f.name!r}: {value(f.type, f'i.{f.name}')}" for f in written) + "}",
@@ -471,7 +475,7 @@ def _fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]
 
 def unstructure(obj: object, fmt: Format) -> dict[str, Any]:
     """Return ``obj``, an instance of a model class, as the plain data ``fmt`` holds."""
-    return _fast_unstructurer(fmt, type(obj))(obj)
+    return fast_unstructurer(fmt, cast("type", type(obj)))(obj)
 
 
 def path_of_key(path: str, key: object) -> str:

@@ -11,6 +11,7 @@ expression is false: an expression may be stricter than its rule, never looser.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from innovasjonspris._errors import ValidationError
 __all__ = [
     "brief",
     "date_value",
+    "first_compared_field",
+    "inline",
     "instance_of",
     "integer",
     "matches",
@@ -59,9 +62,11 @@ def inline(validator: Validator, var: str, kind: object, bind: Bind) -> str | No
 
     ``"True"`` means that every value of exactly the type ``kind`` passes.
     """
-    if isinstance(validator, Inlinable):
-        return validator.inline(var, kind, bind)
+    described: object = validator
+    if isinstance(described, Inlinable):
+        return described.inline(var, kind, bind)
     return None
+
 
 # C0 and C1 controls, lone surrogates (JSON can smuggle them in as \ud800) and the
 # Unicode line and paragraph separators, which render as invisible line breaks.
@@ -112,15 +117,16 @@ def _clean_text_expression(var: str, kind: object, bind: Bind, *, multiline: boo
     # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose nearly
     # always is: Latin-1 text is in NFC whatever its letters, and its control characters are
     # bytes, found faster among its bytes than by isprintable(), which looks up each letter.
-    latin1 = f"{var}_latin1"
+    latin1, length = f"{var}_latin1", f"{var}_length"
     controls = bind(_LATIN1_FORBIDDEN_IN_PROSE if multiline else _LATIN1_FORBIDDEN_IN_LINE)
     in_bulk = (
-        f"len({latin1} := {var}.encode('latin-1', 'ignore')) == len({var})"
-        f" and len({latin1}.translate(None, {controls})) == len({var})"
+        f"len({latin1} := {var}.encode('latin-1', 'ignore')) == {length}"
+        f" and len({latin1}.translate(None, {controls})) == {length}"
     )
     return (
         f"({typed}{var} != '' and {var} == {var}.strip()"
-        f" and (({anywhere}) if len({var}) < {_LONG_TEXT} else ({in_bulk} or ({anywhere}))))"
+        f" and (({anywhere}) if ({length} := len({var})) < {_LONG_TEXT}"
+        f" else ({in_bulk} or ({anywhere}))))"
     )
 
 
@@ -282,8 +288,6 @@ class Optional:
 
     def inline(self, var: str, kind: object, bind: Bind) -> str | None:
         """See :class:`Inlinable`; as exact as the inner validator's expression."""
-        if kind is type(None):
-            return "True"
         inner = inline(self.inner, var, kind, bind)
         if inner is None or inner == "True" or kind is not object:
             return inner  # a value of a known type is not None
@@ -331,7 +335,14 @@ class TupleOf:
         if item != "True":
             parts.append(f"all({item} for {each} in {var})")
         if self.unique:
-            parts.append(f"(len({var}) < 2 or len(set({var})) == len({var}))")
+            distinct = f"len(set({var})) == len({var})"
+            first = first_compared_field(get_args(kind)[0]) if known else None
+            if first is not None:
+                # Items that differ in their first field differ, and one field is quicker
+                # to hash than a whole object; only a repeat there needs the full test.
+                firsts = f"map({bind(operator.attrgetter(first))}, {var})"
+                distinct = f"len(set({firsts})) == len({var}) or {distinct}"
+            parts.append(f"(len({var}) < 2 or {distinct})")
         return f"({' and '.join(parts)})" if parts else "True"
 
     def __repr__(self) -> str:
@@ -341,6 +352,18 @@ class TupleOf:
 def tuple_of(item: Validator, *, unique: bool = False) -> Validator:
     """Require a tuple whose every item passes ``item``; ``unique`` forbids repeats."""
     return TupleOf(item, unique)
+
+
+def first_compared_field(kind: object) -> str | None:
+    """The first field that attrs' ``==`` compares as is on instances of ``kind``, if any."""
+    if not (isinstance(kind, type) and attrs.has(kind)):
+        return None
+    # Only the == that attrs writes compares field by field.
+    code = getattr(getattr(kind, "__eq__", None), "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return None
+    compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
+    return next((field.name for field in compared), None)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -353,7 +376,7 @@ class Remembered:
 
     inner: Validator
     limit: int
-    accepted: set[str] = attrs.field(factory=set, init=False)
+    accepted: set[str] = attrs.field(factory=set[str], init=False)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is str and value in self.accepted:
