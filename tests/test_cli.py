@@ -124,3 +124,16 @@ def test_the_console_script_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert from_json(result.stdout).year == 2019
+
+
+def test_schema_works_first_thing_in_a_fresh_process() -> None:
+    # The model's annotations are strings until resolved; nothing may rely on a load
+    # having resolved them first.
+    result = subprocess.run(
+        [sys.executable, "-m", "innovasjonspris.cli", "schema"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "AwardRound"

@@ -103,7 +103,7 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def object(self, cls: type) -> dict[str, Any]:
-        fields = attrs.fields(cls)
+        fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
         properties = {field.name: self.field(cls, field) for field in fields}
         required = [field.name for field in fields if field.default is attrs.NOTHING]
         schema: dict[str, Any] = {
