@@ -379,7 +379,8 @@ def report(
         "",
         (
             "Written by `uv run --group bench python -m benchmarks` (see `benchmarks/`). "
-            "Each cell is the median time per call over interleaved runs, ± half the "
+            "Each cell is the median CPU time of this process per call over interleaved "
+            "runs (so that other work on the machine counts less), ± half the "
             "interquartile range. A ratio is how many times faster we are than the other "
             "(its median time over ours): above 1 we are faster. *ours* uses orjson (the "
             "`fast` extra); *ours, stdlib json* is the same code with orjson switched off."
