@@ -12,6 +12,7 @@ import copy
 import json
 import pickle
 import sys
+import tomllib
 import types
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -38,7 +39,7 @@ from innovasjonspris import (
     rounds,
 )
 from innovasjonspris import _validators as v
-from innovasjonspris.serialization import from_dict, to_dict
+from innovasjonspris.serialization import from_dict, to_dict, to_toml
 
 MODEL_CLASSES = cast(
     "list[type[Any]]",
@@ -300,6 +301,13 @@ def test_the_fast_path_builds_every_bundled_document_alone(obj: object) -> None:
     body = plain(obj)
     cls: type[Any] = type(obj)
     assert fast(body, cls) == detailed(body, cls) == obj
+
+
+@pytest.mark.parametrize("obj", DOCUMENTS, ids=lambda obj: getattr(obj, "id", "?"))
+def test_the_fast_path_builds_every_bundled_document_from_toml(obj: object) -> None:
+    body = body_of(tomllib.loads(to_toml(obj)))
+    cls: type[Any] = obj.__class__
+    assert _converters.fast_structurer("toml", cast("type", cls))(body) == obj
 
 
 def test_the_fast_path_builds_each_part_alone() -> None:

@@ -396,6 +396,8 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
         "    _reject()",
         f"  keys = {len(fields)}",
     ]
+    if hasattr(cls, "__attrs_pre_init__") or any(f.converter is not None for f in fields):
+        raise AssertionError  # the model has neither; __init__ would run them
     for index, field in enumerate(fields):
         code.field(field, f"f{index}")
     # Every key read is a field's; any other key makes the object larger.
