@@ -1,0 +1,535 @@
+"""Hypothesis strategies that generate valid domain objects, for tests of your own code.
+
+Install the extra to use them: ``pip install "innovasjonspris[strategies]"``. Every
+strategy yields only objects that pass the model's validation, cross-field rules included,
+and covers the whole valid space: kommunenummer from every county period since 1972
+(``0301`` included), amounts with and without øre, every standing, absent optional fields
+and names such as ``Bø``, ``Ås``, ``Hábmer`` and ``Deatnu – Tana``. Realistic values come
+first, so failing examples shrink to something a person can read.
+
+The same strategies are registered with Hypothesis when it is installed, so
+``st.from_type(AwardRound)`` works without importing this module.
+
+>>> from hypothesis import given
+>>> @given(award_rounds())
+... def test_one_winner(award_round):
+...     assert award_round.winner.standing is Standing.WINNER
+
+This is the only module of the library that imports Hypothesis.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Final, TypeVar
+
+from hypothesis import strategies as st
+
+from innovasjonspris._errors import ValidationError
+from innovasjonspris._model import (
+    LANGUAGES,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+    Standing,
+)
+from innovasjonspris._validators import check_text
+from innovasjonspris.registry import COUNTIES, counties
+
+__all__ = [
+    "applicants",
+    "award_rounds",
+    "citations",
+    "events",
+    "juries",
+    "jury_members",
+    "kommunenummer",
+    "localized_texts",
+    "money",
+    "municipalities",
+    "organisations",
+    "orgnrs",
+    "persons",
+    "prizes",
+    "projects",
+    "sources",
+    "standings",
+    "texts",
+    "years",
+]
+
+# Realistic values, listed first so that shrinking ends on them. Municipality names
+# include the Sámi and Kven forms that official names carry.
+_MUNICIPALITY_NAMES: Final = (
+    "Oslo",
+    "Bø",
+    "Ås",
+    "Hábmer",
+    "Deatnu – Tana",
+    "Trondheim",
+    "Ulstein",
+    "Fjell",
+    "Bærum",
+    "Aurskog-Høland",
+    "Guovdageaidnu – Kautokeino",
+    "Porsanger – Porsáŋgu – Porsanki",
+    "Våler",
+    "Sør-Varanger",
+)
+_PERSON_NAMES: Final = (
+    "Kari Nordmann",
+    "Ola Nordmann",
+    "Åse Ødegård",
+    "Per Øyvind Løvås",
+    "Ánde Ásllat Johánsen",
+    "Siri Berg-Hansen",
+)
+_PROJECT_NAMES: Final = (
+    "Ledelsesskolen",
+    "Teknologiskolen",
+    "Digital innbyggerdialog",
+    "Velferdsteknologi i hjemmetjenesten",
+    "Ung medvirkning",
+    "«Leve hele livet»",
+)
+_ORGANISATION_NAMES: Final = (
+    "Kommunal- og moderniseringsdepartementet",
+    "KS",
+    "Direktoratet for forvaltning og økonomistyring",
+    "Norges teknisk-naturvitenskapelige universitet",
+    "Sámediggi",
+)
+_EVENT_NAMES: Final = ("Fremtidens kommuner 2019", "Kommunalpolitisk toppmøte", "Arendalsuka")
+_PLACES: Final = ("Arendal", "Oslo", "Tromsø – Romsa", "Bodø", "Gjøvik")
+_PROSE: Final = (
+    "Kommunen har arbeidd systematisk med innovasjon over lang tid.",
+    "Juryen la vekt på samarbeid med innbyggjarane.",
+    "The jury valued how the work spread to every service.",
+    "Prosjektet gjev betre tenester.\n\nDet kan takast i bruk av andre kommunar.",
+)
+_TITLES: Final = ("statssekretær", "kommunaldirektør", "professor", "seniorrådgiver", "ordfører")
+_URLS: Final = (
+    "https://www.regjeringen.no/no/aktuelt/innovasjonsprisen/id2652000/",
+    "https://www.ks.no/",
+    "http://example.no/side?id=1#avsnitt",
+)
+_PUBLISHERS: Final = ("Regjeringen", "KS", "Kommunal Rapport")
+_KNOWN_ORGNRS: Final = ("972417858",)  # Kommunal- og moderniseringsdepartementet
+_FAVOURITE_YEARS: Final = (2019, 2017, 2018, 2020, 2023, 2024, 1972)
+_ORGNR_WEIGHTS: Final = (3, 2, 7, 6, 5, 4, 3, 2)
+_NO_CHECK_DIGIT: Final = 10  # MOD11 leaves 10 for some eight digits: no orgnr starts so
+
+_T = TypeVar("_T")
+
+_SMALL: Final = 3  # items in the lists of a round's parts; enough to exercise every rule
+
+_line_characters = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+_prose_characters = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), include_characters="\n"
+)
+
+
+def _is_clean(value: str, *, multiline: bool) -> bool:
+    try:
+        check_text(value, "text", multiline=multiline)
+    except ValidationError:
+        return False
+    return True
+
+
+def _clean(alphabet: st.SearchStrategy[str], *, multiline: bool) -> st.SearchStrategy[str]:
+    return (
+        st.text(alphabet, min_size=1, max_size=40)
+        .map(lambda value: unicodedata.normalize("NFC", value).strip())
+        .filter(functools.partial(_is_clean, multiline=multiline))
+    )
+
+
+def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
+    """Generate clean text: non-empty, NFC, no surrounding space, no control characters.
+
+    With ``multiline``, line breaks may occur inside the text, as in a
+    :class:`LocalizedText`.
+    """
+    return _clean(_prose_characters if multiline else _line_characters, multiline=multiline)
+
+
+def _named(examples: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(examples), texts())
+
+
+def years() -> st.SearchStrategy[int]:
+    """Generate the year of a round, from 1972 to 9999; each county period is well covered."""
+    return st.one_of(st.sampled_from(_FAVOURITE_YEARS), st.integers(1972, 9999))
+
+
+def _county_numbers(year: int | None) -> tuple[str, ...]:
+    found = counties(year=year) if year is not None else COUNTIES
+    numbers = sorted({c.number for c in found})
+    # Oslo's 03 first: it is valid in every period, so examples shrink to 0301.
+    return ("03", *(number for number in numbers if number != "03"))
+
+
+def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
+    """Generate a kommunenummer whose county was in use in ``year`` (or ever, if ``None``)."""
+    return st.builds("{}{:02d}".format, st.sampled_from(_county_numbers(year)), st.integers(1, 99))
+
+
+def _orgnr(digits: tuple[int, ...]) -> str | None:
+    remainder = -sum(w * d for w, d in zip(_ORGNR_WEIGHTS, digits, strict=True)) % 11
+    if remainder == _NO_CHECK_DIGIT:
+        return None
+    return "".join(map(str, digits)) + str(remainder)
+
+
+def orgnrs() -> st.SearchStrategy[str]:
+    """Generate an organisation number: nine digits whose last is the MOD11 check digit."""
+    generated = (
+        st.tuples(*[st.integers(0, 9)] * len(_ORGNR_WEIGHTS))
+        .map(_orgnr)
+        .filter(lambda value: value is not None)
+        .map(str)
+    )
+    return st.one_of(st.sampled_from(_KNOWN_ORGNRS), generated)
+
+
+def standings() -> st.SearchStrategy[Standing]:
+    """Generate a :class:`Standing`."""
+    return st.sampled_from(Standing)
+
+
+def _prose() -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(_PROSE), texts(multiline=True))
+
+
+@st.composite
+def _localized_text(draw: st.DrawFn, examples: tuple[str, ...]) -> LocalizedText:
+    languages = draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=3, unique=True))
+    text = st.one_of(st.sampled_from(examples), texts(multiline=True)) if examples else _prose()
+    return LocalizedText(**{language: draw(text) for language in languages})
+
+
+def localized_texts() -> st.SearchStrategy[LocalizedText]:
+    """Generate a :class:`LocalizedText` in one, two or all of ``nb``, ``nn`` and ``en``."""
+    return _localized_text(())
+
+
+def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.one_of(st.none(), strategy)
+
+
+def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
+    # Every amount with exactly ``places`` decimals that stays below the limit.
+    bound = int(MAX_AMOUNT) * 10**places - 1
+    units = st.integers(1 if positive else -bound, bound)
+    return units.map(lambda unit: Decimal(unit).scaleb(-places))
+
+
+def _with_exponent(digits: int, power: int) -> Decimal:
+    return Decimal(digits).scaleb(power)
+
+
+def _amounts(*, positive: bool) -> st.SearchStrategy[Decimal]:
+    # Decimal("5E+5") is as valid an amount as Decimal("500000").
+    exponent = st.builds(
+        _with_exponent, st.integers(1 if positive else -999, 999), st.integers(1, 12)
+    )
+    known = st.sampled_from([Decimal(500000), Decimal("1234.50"), Decimal(250000)])
+    return st.one_of(
+        known,
+        _scaled(0, positive=positive),
+        _scaled(2, positive=positive),
+        _scaled(1, positive=positive),
+        exponent,
+    )
+
+
+@functools.cache
+def _currencies() -> tuple[str, ...]:
+    from babel.numbers import list_currencies  # noqa: PLC0415 - only when asked for
+
+    common = ("NOK", "SEK", "DKK", "EUR", "USD")
+    return (*common, *sorted(set(list_currencies()) - set(common)))
+
+
+def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
+    """Generate :class:`Money`; whole amounts and amounts with øre, NOK most often.
+
+    With ``positive``, only amounts above zero, as a prize carries.
+    """
+    return st.builds(
+        Money, amount=_amounts(positive=positive), currency=st.sampled_from(_currencies())
+    )
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Generate an :class:`Organisation`, with or without a short name and orgnr."""
+    return st.builds(
+        Organisation,
+        name=_localized_text(_ORGANISATION_NAMES),
+        short_name=_optional(_named(("KMD", "KS", "DFØ", "NTNU"))),
+        orgnr=_optional(orgnrs()),
+    )
+
+
+def persons() -> st.SearchStrategy[Person]:
+    """Generate a :class:`Person`, with or without a title and organisation."""
+    return st.builds(
+        Person,
+        name=_named(_PERSON_NAMES),
+        title=_optional(_localized_text(_TITLES)),
+        organisation=_optional(organisations()),
+    )
+
+
+def jury_members() -> st.SearchStrategy[JuryMember]:
+    """Generate a :class:`JuryMember`, chair or not."""
+    return st.builds(JuryMember, person=persons(), chair=st.booleans())
+
+
+@st.composite
+def _jury(draw: st.DrawFn) -> Jury:
+    people = draw(st.lists(persons(), max_size=_SMALL, unique=True))
+    chair = draw(st.none() | st.integers(0, len(people) - 1)) if people else None
+    members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
+    secretariat = organisations() if not members else _optional(organisations())
+    return Jury(members=members, secretariat=draw(secretariat))
+
+
+def juries() -> st.SearchStrategy[Jury]:
+    """Generate a :class:`Jury` with at most one chair, and members or a secretariat."""
+    return _jury()
+
+
+def _event_builder(
+    start: st.SearchStrategy[date | None], end: st.SearchStrategy[date | None]
+) -> st.SearchStrategy[Event]:
+    return st.builds(
+        Event,
+        name=_named(_EVENT_NAMES),
+        place=_optional(_named(_PLACES)),
+        start=start,
+        end=end,
+        organizer=_optional(organisations()),
+    )
+
+
+@st.composite
+def _event(draw: st.DrawFn) -> Event:
+    start = draw(_optional(st.dates()))
+    end = None if start is None else draw(_optional(st.dates(min_value=start)))
+    return draw(_event_builder(st.just(start), st.just(end)))
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Generate an :class:`Event`; an end date only with a start, and never before it."""
+    return _event()
+
+
+_URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
+
+
+def _urls() -> st.SearchStrategy[str]:
+    # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
+    anything = st.from_regex(
+        r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", fullmatch=True, alphabet=_line_characters
+    ).filter(functools.partial(_is_clean, multiline=False))
+    return st.one_of(st.sampled_from(_URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Generate a :class:`Source`: an http(s) address and what else is known of the page."""
+    return st.builds(
+        Source,
+        url=_urls(),
+        title=_optional(texts()),
+        publisher=_optional(_named(_PUBLISHERS)),
+        published_on=_optional(st.dates()),
+    )
+
+
+@st.composite
+def _applicants(draw: st.DrawFn, municipalities: int, projects: int) -> Applicants:
+    lowest = {"municipalities": municipalities, "projects": projects, "applications": 0}
+    counts = {name: draw(_optional(st.integers(low, MAX_COUNT))) for name, low in lowest.items()}
+    if all(count is None for count in counts.values()):
+        name = draw(st.sampled_from(sorted(lowest)))
+        counts[name] = draw(st.integers(lowest[name], MAX_COUNT))
+    more_than = counts["municipalities"] is not None and draw(st.booleans())
+    return Applicants(**counts, more_than=more_than)
+
+
+def applicants() -> st.SearchStrategy[Applicants]:
+    """Generate :class:`Applicants` with at least one count."""
+    return _applicants(0, 0)
+
+
+def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
+    """Generate a :class:`Municipality` whose number is valid in ``year`` (or in some year)."""
+    return st.builds(
+        Municipality,
+        number=kommunenummer(year=year),
+        name=_named(_MUNICIPALITY_NAMES),
+        orgnr=_optional(orgnrs()),
+    )
+
+
+def _project(number: str) -> st.SearchStrategy[Project]:
+    return st.builds(
+        Project,
+        name=_named(_PROJECT_NAMES),
+        municipality=st.just(number),
+        summary=_optional(localized_texts()),
+    )
+
+
+def projects(*, municipality: str | None = None) -> st.SearchStrategy[Project]:
+    """Generate a :class:`Project`, run by the kommunenummer ``municipality`` if given."""
+    number = st.just(municipality) if municipality is not None else kommunenummer()
+    return number.flatmap(_project)
+
+
+@st.composite
+def _citation(
+    draw: st.DrawFn,
+    municipality: st.SearchStrategy[Municipality],
+    standing: st.SearchStrategy[Standing],
+) -> Citation:
+    cited = draw(municipality)
+    return Citation(
+        municipality=cited,
+        standing=draw(standing),
+        text=draw(_optional(localized_texts())),
+        projects=tuple(draw(st.lists(_project(cited.number), max_size=_SMALL, unique=True))),
+        accepted_by=draw(_optional(persons())),
+        representatives=tuple(draw(st.lists(persons(), max_size=_SMALL, unique=True))),
+    )
+
+
+def citations(
+    *, standing: Standing | None = None, year: int | None = None
+) -> st.SearchStrategy[Citation]:
+    """Generate a :class:`Citation`; every project it names belongs to its municipality.
+
+    ``standing`` fixes the standing; ``year`` keeps the kommunenummer valid in that year.
+    """
+    return _citation(
+        municipalities(year=year), st.just(standing) if standing is not None else standings()
+    )
+
+
+def _round_ids(year: int) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.just(f"innovasjonsprisen-{year}"),
+        st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True),
+    )
+
+
+def _in_year(year: int) -> st.SearchStrategy[date]:
+    return st.dates(date(year, 1, 1), date(year, 12, 31))
+
+
+def _shifted(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:  # past year 9999: the last representable day will do
+        return date.max if days > 0 else date.min
+
+
+@st.composite
+def _round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
+    awarded = draw(_optional(_in_year(year)))
+    if awarded is None:
+        return None, draw(_optional(st.dates())), draw(_optional(events()))
+    announced = draw(_optional(st.dates(min_value=awarded)))
+    # An event with dates must include the day of the award: none, that day, or a span.
+    shape = draw(st.sampled_from(["undated", "that day", "span"]))
+    start: date | None = None
+    end: date | None = None
+    if shape == "that day":
+        start, end = awarded, draw(st.sampled_from([None, awarded]))
+    elif shape == "span":
+        start = _shifted(awarded, -draw(st.integers(0, 3)))
+        end = _shifted(awarded, draw(st.integers(0, 3)))
+    event = draw(_optional(_event_builder(st.just(start), st.just(end))))
+    return awarded, announced, event
+
+
+@st.composite
+def _award_round(draw: st.DrawFn, year: st.SearchStrategy[int]) -> AwardRound:
+    round_year = draw(year)
+    cited = draw(
+        st.lists(
+            municipalities(year=round_year),
+            min_size=1,
+            max_size=_SMALL + 1,
+            unique_by=lambda municipality: municipality.number,
+        )
+    )
+    winner = draw(st.integers(0, len(cited) - 1))
+    others = st.sampled_from([Standing.FINALIST, Standing.HONOURABLE_MENTION])
+    round_citations = tuple(
+        draw(_citation(st.just(m), st.just(Standing.WINNER) if i == winner else others))
+        for i, m in enumerate(cited)
+    )
+    named = sum(len(citation.projects) for citation in round_citations)
+    awarded, announced, event = draw(_round_dates(round_year))
+    return AwardRound(
+        id=draw(_round_ids(round_year)),
+        year=round_year,
+        amount=draw(money(positive=True)),
+        citations=round_citations,
+        awarded_on=awarded,
+        announced_on=announced,
+        event=event,
+        presented_by=tuple(draw(st.lists(persons(), max_size=2, unique=True))),
+        applicants=draw(_optional(_applicants(len(round_citations), named))),
+        jury=draw(_optional(juries())),
+        criteria=tuple(draw(st.lists(localized_texts(), max_size=_SMALL, unique=True))),
+        notes=draw(_optional(localized_texts())),
+        sources=tuple(draw(st.lists(sources(), max_size=_SMALL, unique=True))),
+    )
+
+
+def award_rounds(*, year: int | None = None) -> st.SearchStrategy[AwardRound]:
+    """Generate an :class:`AwardRound` that keeps every cross-field rule.
+
+    Exactly one winner; distinct municipalities whose numbers are valid in the round's
+    year; projects under their own municipality; counts no lower than what is named; the
+    award inside the year and the event, and announced no earlier. ``year`` fixes the year.
+    """
+    return _award_round(st.just(year) if year is not None else years())
+
+
+def prizes() -> st.SearchStrategy[Prize]:
+    """Generate a :class:`Prize` with a positive amount."""
+    return st.builds(
+        Prize,
+        id=st.one_of(st.just("innovasjonsprisen"), _round_ids(2019)),
+        name=_localized_text(("Innovasjonsprisen", "Innovation prize")),
+        conferred_by=organisations(),
+        amount=money(positive=True),
+        full_name=_optional(localized_texts()),
+        short_name=_optional(localized_texts()),
+        purpose=_optional(localized_texts()),
+        eligibility=_optional(localized_texts()),
+        sources=st.lists(sources(), max_size=_SMALL, unique=True).map(tuple),
+    )
