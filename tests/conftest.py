@@ -1,8 +1,35 @@
-"""Shared pytest options."""
+"""Shared pytest options, and the Hypothesis profiles.
+
+Choose a profile with ``HYPOTHESIS_PROFILE=<name>``; without it, ``ci`` is used where the
+``CI`` variable is set and ``fast`` elsewhere. The long run is documented in the README:
+``HYPOTHESIS_PROFILE=long uv run pytest -m property``.
+"""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+FAST_EXAMPLES = 50
+LONG_EXAMPLES = 100_000
+
+# Generated rounds are large objects; their build time varies with the machine's load,
+# so no deadline applies (the default 200 ms one would make CI flaky).
+settings.register_profile("fast", max_examples=FAST_EXAMPLES, deadline=None)
+# Hypothesis's built-in "ci" profile derandomizes, keeps no example database, prints the
+# reproduction blob and tolerates slow data generation; we keep its settings and our count.
+settings.register_profile("ci", settings.get_profile("ci"), max_examples=FAST_EXAMPLES)
+settings.register_profile(
+    "long",
+    max_examples=LONG_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+_default = "ci" if os.environ.get("CI") else "fast"
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", _default))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
 
@@ -155,7 +155,11 @@ def _is_clean(value: str, *, multiline: bool) -> bool:
     return True
 
 
-def _clean(alphabet: st.SearchStrategy[str], *, multiline: bool) -> st.SearchStrategy[str]:
+# Strategies are built once and shared: building them anew inside every draw costs more
+# than drawing from them.
+@functools.cache
+def _texts(*, multiline: bool) -> st.SearchStrategy[str]:
+    alphabet = _prose_characters if multiline else _line_characters
     return (
         st.text(alphabet, min_size=1, max_size=40)
         .map(lambda value: unicodedata.normalize("NFC", value).strip())
@@ -169,16 +173,32 @@ def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
     With ``multiline``, line breaks may occur inside the text, as in a
     :class:`LocalizedText`.
     """
-    return _clean(_prose_characters if multiline else _line_characters, multiline=multiline)
+    return _texts(multiline=multiline)
 
 
-def _named(examples: tuple[str, ...]) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(examples), texts())
+@functools.cache
+def _named(examples: tuple[str, ...], *, multiline: bool = False) -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(examples), _texts(multiline=multiline))
+
+
+@functools.cache
+def _or_none(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    # A typed front for the cache, which cannot carry the type variable through.
+    return _or_none(strategy)
+
+
+@functools.cache
+def _years() -> st.SearchStrategy[int]:
+    return st.one_of(st.sampled_from(_FAVOURITE_YEARS), st.integers(1972, 9999))
 
 
 def years() -> st.SearchStrategy[int]:
     """Generate the year of a round, from 1972 to 9999; each county period is well covered."""
-    return st.one_of(st.sampled_from(_FAVOURITE_YEARS), st.integers(1972, 9999))
+    return _years()
 
 
 def _county_numbers(year: int | None) -> tuple[str, ...]:
@@ -188,9 +208,15 @@ def _county_numbers(year: int | None) -> tuple[str, ...]:
     return ("03", *(number for number in numbers if number != "03"))
 
 
+@functools.cache
+def _kommunenummer(counties_in_use: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.builds("{}{:02d}".format, st.sampled_from(counties_in_use), st.integers(1, 99))
+
+
 def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
     """Generate a kommunenummer whose county was in use in ``year`` (or ever, if ``None``)."""
-    return st.builds("{}{:02d}".format, st.sampled_from(_county_numbers(year)), st.integers(1, 99))
+    # Keyed by the county numbers, so the years of one county period share one strategy.
+    return _kommunenummer(_county_numbers(year))
 
 
 def _orgnr(digits: tuple[int, ...]) -> str | None:
@@ -200,8 +226,8 @@ def _orgnr(digits: tuple[int, ...]) -> str | None:
     return "".join(map(str, digits)) + str(remainder)
 
 
-def orgnrs() -> st.SearchStrategy[str]:
-    """Generate an organisation number: nine digits whose last is the MOD11 check digit."""
+@functools.cache
+def _orgnrs() -> st.SearchStrategy[str]:
     generated = (
         st.tuples(*[st.integers(0, 9)] * len(_ORGNR_WEIGHTS))
         .map(_orgnr)
@@ -211,29 +237,32 @@ def orgnrs() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_KNOWN_ORGNRS), generated)
 
 
+def orgnrs() -> st.SearchStrategy[str]:
+    """Generate an organisation number: nine digits whose last is the MOD11 check digit."""
+    return _orgnrs()
+
+
 def standings() -> st.SearchStrategy[Standing]:
     """Generate a :class:`Standing`."""
     return st.sampled_from(Standing)
 
 
-def _prose() -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(_PROSE), texts(multiline=True))
+_LANGUAGE_SETS: Final = st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=3, unique=True)
 
 
 @st.composite
-def _localized_text(draw: st.DrawFn, examples: tuple[str, ...]) -> LocalizedText:
-    languages = draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=3, unique=True))
-    text = st.one_of(st.sampled_from(examples), texts(multiline=True)) if examples else _prose()
-    return LocalizedText(**{language: draw(text) for language in languages})
+def _localized_text(draw: st.DrawFn, text: st.SearchStrategy[str]) -> LocalizedText:
+    return LocalizedText(**{language: draw(text) for language in draw(_LANGUAGE_SETS)})
+
+
+@functools.cache
+def _localized(examples: tuple[str, ...] = _PROSE) -> st.SearchStrategy[LocalizedText]:
+    return _localized_text(_named(examples, multiline=True))
 
 
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Generate a :class:`LocalizedText` in one, two or all of ``nb``, ``nn`` and ``en``."""
-    return _localized_text(())
-
-
-def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
-    return st.one_of(st.none(), strategy)
+    return _localized()
 
 
 def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
@@ -262,7 +291,6 @@ def _amounts(*, positive: bool) -> st.SearchStrategy[Decimal]:
     )
 
 
-@functools.cache
 def _currencies() -> tuple[str, ...]:
     from babel.numbers import list_currencies  # noqa: PLC0415 - only when asked for
 
@@ -270,47 +298,66 @@ def _currencies() -> tuple[str, ...]:
     return (*common, *sorted(set(list_currencies()) - set(common)))
 
 
-def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
-    """Generate :class:`Money`; whole amounts and amounts with øre, NOK most often.
-
-    With ``positive``, only amounts above zero, as a prize carries.
-    """
+@functools.cache
+def _money(*, positive: bool) -> st.SearchStrategy[Money]:
     return st.builds(
         Money, amount=_amounts(positive=positive), currency=st.sampled_from(_currencies())
     )
 
 
-def organisations() -> st.SearchStrategy[Organisation]:
-    """Generate an :class:`Organisation`, with or without a short name and orgnr."""
+def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
+    """Generate :class:`Money`; whole amounts and amounts with øre, NOK most often.
+
+    With ``positive``, only amounts above zero, as a prize carries.
+    """
+    return _money(positive=positive)
+
+
+@functools.cache
+def _organisations() -> st.SearchStrategy[Organisation]:
     return st.builds(
         Organisation,
-        name=_localized_text(_ORGANISATION_NAMES),
+        name=_localized(_ORGANISATION_NAMES),
         short_name=_optional(_named(("KMD", "KS", "DFØ", "NTNU"))),
-        orgnr=_optional(orgnrs()),
+        orgnr=_optional(_orgnrs()),
+    )
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Generate an :class:`Organisation`, with or without a short name and orgnr."""
+    return _organisations()
+
+
+@functools.cache
+def _persons() -> st.SearchStrategy[Person]:
+    return st.builds(
+        Person,
+        name=_named(_PERSON_NAMES),
+        title=_optional(_localized(_TITLES)),
+        organisation=_optional(_organisations()),
     )
 
 
 def persons() -> st.SearchStrategy[Person]:
     """Generate a :class:`Person`, with or without a title and organisation."""
-    return st.builds(
-        Person,
-        name=_named(_PERSON_NAMES),
-        title=_optional(_localized_text(_TITLES)),
-        organisation=_optional(organisations()),
-    )
+    return _persons()
 
 
 def jury_members() -> st.SearchStrategy[JuryMember]:
     """Generate a :class:`JuryMember`, chair or not."""
-    return st.builds(JuryMember, person=persons(), chair=st.booleans())
+    return st.builds(JuryMember, person=_persons(), chair=st.booleans())
+
+
+def _lists(strategy: st.SearchStrategy[_T], *, most: int = _SMALL) -> st.SearchStrategy[list[_T]]:
+    return st.lists(strategy, max_size=most, unique=True)
 
 
 @st.composite
 def _jury(draw: st.DrawFn) -> Jury:
-    people = draw(st.lists(persons(), max_size=_SMALL, unique=True))
-    chair = draw(st.none() | st.integers(0, len(people) - 1)) if people else None
+    people = draw(_lists(_persons()))
+    chair = draw(_optional(st.integers(0, len(people) - 1))) if people else None
     members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
-    secretariat = organisations() if not members else _optional(organisations())
+    secretariat = _organisations() if not members else _optional(_organisations())
     return Jury(members=members, secretariat=draw(secretariat))
 
 
@@ -319,34 +366,33 @@ def juries() -> st.SearchStrategy[Jury]:
     return _jury()
 
 
-def _event_builder(
-    start: st.SearchStrategy[date | None], end: st.SearchStrategy[date | None]
-) -> st.SearchStrategy[Event]:
-    return st.builds(
-        Event,
-        name=_named(_EVENT_NAMES),
-        place=_optional(_named(_PLACES)),
+@st.composite
+def _event(draw: st.DrawFn, start: date | None = None, end: date | None = None) -> Event:
+    return Event(
+        name=draw(_named(_EVENT_NAMES)),
+        place=draw(_optional(_named(_PLACES))),
         start=start,
         end=end,
-        organizer=_optional(organisations()),
+        organizer=draw(_optional(_organisations())),
     )
 
 
 @st.composite
-def _event(draw: st.DrawFn) -> Event:
+def _any_event(draw: st.DrawFn) -> Event:
     start = draw(_optional(st.dates()))
     end = None if start is None else draw(_optional(st.dates(min_value=start)))
-    return draw(_event_builder(st.just(start), st.just(end)))
+    return draw(_event(start, end))
 
 
 def events() -> st.SearchStrategy[Event]:
     """Generate an :class:`Event`; an end date only with a start, and never before it."""
-    return _event()
+    return _any_event()
 
 
 _URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
 
 
+@functools.cache
 def _urls() -> st.SearchStrategy[str]:
     # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
     anything = st.from_regex(
@@ -355,15 +401,20 @@ def _urls() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Generate a :class:`Source`: an http(s) address and what else is known of the page."""
+@functools.cache
+def _sources() -> st.SearchStrategy[Source]:
     return st.builds(
         Source,
         url=_urls(),
-        title=_optional(texts()),
+        title=_optional(_texts(multiline=False)),
         publisher=_optional(_named(_PUBLISHERS)),
         published_on=_optional(st.dates()),
     )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Generate a :class:`Source`: an http(s) address and what else is known of the page."""
+    return _sources()
 
 
 @st.composite
@@ -382,46 +433,56 @@ def applicants() -> st.SearchStrategy[Applicants]:
     return _applicants(0, 0)
 
 
-def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
-    """Generate a :class:`Municipality` whose number is valid in ``year`` (or in some year)."""
+@functools.cache
+def _municipalities(counties_in_use: tuple[str, ...]) -> st.SearchStrategy[Municipality]:
     return st.builds(
         Municipality,
-        number=kommunenummer(year=year),
+        number=_kommunenummer(counties_in_use),
         name=_named(_MUNICIPALITY_NAMES),
-        orgnr=_optional(orgnrs()),
+        orgnr=_optional(_orgnrs()),
     )
 
 
-def _project(number: str) -> st.SearchStrategy[Project]:
-    return st.builds(
-        Project,
-        name=_named(_PROJECT_NAMES),
-        municipality=st.just(number),
-        summary=_optional(localized_texts()),
+def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
+    """Generate a :class:`Municipality` whose number is valid in ``year`` (or in some year)."""
+    return _municipalities(_county_numbers(year))
+
+
+@st.composite
+def _project(draw: st.DrawFn, number: str) -> Project:
+    return Project(
+        name=draw(_named(_PROJECT_NAMES)),
+        municipality=number,
+        summary=draw(_optional(_localized())),
     )
+
+
+@st.composite
+def _any_project(draw: st.DrawFn, municipality: str | None) -> Project:
+    number = municipality if municipality is not None else draw(kommunenummer())
+    return draw(_project(number))
 
 
 def projects(*, municipality: str | None = None) -> st.SearchStrategy[Project]:
     """Generate a :class:`Project`, run by the kommunenummer ``municipality`` if given."""
-    number = st.just(municipality) if municipality is not None else kommunenummer()
-    return number.flatmap(_project)
+    return _any_project(municipality)
+
+
+def _draw_citation(draw: st.DrawFn, municipality: Municipality, standing: Standing) -> Citation:
+    return Citation(
+        municipality=municipality,
+        standing=standing,
+        text=draw(_optional(_localized())),
+        projects=tuple(draw(_lists(_project(municipality.number)))),
+        accepted_by=draw(_optional(_persons())),
+        representatives=tuple(draw(_lists(_persons()))),
+    )
 
 
 @st.composite
-def _citation(
-    draw: st.DrawFn,
-    municipality: st.SearchStrategy[Municipality],
-    standing: st.SearchStrategy[Standing],
-) -> Citation:
-    cited = draw(municipality)
-    return Citation(
-        municipality=cited,
-        standing=draw(standing),
-        text=draw(_optional(localized_texts())),
-        projects=tuple(draw(st.lists(_project(cited.number), max_size=_SMALL, unique=True))),
-        accepted_by=draw(_optional(persons())),
-        representatives=tuple(draw(st.lists(persons(), max_size=_SMALL, unique=True))),
-    )
+def _citation(draw: st.DrawFn, standing: Standing | None, year: int | None) -> Citation:
+    cited = draw(municipalities(year=year))
+    return _draw_citation(draw, cited, standing if standing is not None else draw(standings()))
 
 
 def citations(
@@ -431,51 +492,45 @@ def citations(
 
     ``standing`` fixes the standing; ``year`` keeps the kommunenummer valid in that year.
     """
-    return _citation(
-        municipalities(year=year), st.just(standing) if standing is not None else standings()
-    )
+    return _citation(standing, year)
 
 
 def _round_ids(year: int) -> st.SearchStrategy[str]:
-    return st.one_of(
-        st.just(f"innovasjonsprisen-{year}"),
-        st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True),
-    )
+    return st.one_of(st.just(f"innovasjonsprisen-{year}"), _IDS)
 
 
-def _in_year(year: int) -> st.SearchStrategy[date]:
-    return st.dates(date(year, 1, 1), date(year, 12, 31))
+_IDS: Final = st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True)
+_NOT_WINNING: Final = st.sampled_from([Standing.FINALIST, Standing.HONOURABLE_MENTION])
+_EVENT_SHAPES: Final = st.sampled_from(["undated", "that day", "span"])
+_DAYS_AROUND: Final = st.integers(0, 3)
 
 
 def _shifted(day: date, days: int) -> date:
-    try:
-        return day + timedelta(days=days)
-    except OverflowError:  # past year 9999: the last representable day will do
-        return date.max if days > 0 else date.min
+    # Past the end of year 9999 the last representable day will do.
+    return date.fromordinal(min(day.toordinal() + days, date.max.toordinal()))
 
 
-@st.composite
-def _round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
-    awarded = draw(_optional(_in_year(year)))
+def _draw_round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
+    awarded = draw(_optional(st.dates(date(year, 1, 1), date(year, 12, 31))))
     if awarded is None:
-        return None, draw(_optional(st.dates())), draw(_optional(events()))
+        return None, draw(_optional(st.dates())), draw(_optional(_any_event()))
     announced = draw(_optional(st.dates(min_value=awarded)))
     # An event with dates must include the day of the award: none, that day, or a span.
-    shape = draw(st.sampled_from(["undated", "that day", "span"]))
+    shape = draw(_EVENT_SHAPES)
     start: date | None = None
     end: date | None = None
     if shape == "that day":
         start, end = awarded, draw(st.sampled_from([None, awarded]))
     elif shape == "span":
-        start = _shifted(awarded, -draw(st.integers(0, 3)))
-        end = _shifted(awarded, draw(st.integers(0, 3)))
-    event = draw(_optional(_event_builder(st.just(start), st.just(end))))
+        start = _shifted(awarded, -draw(_DAYS_AROUND))
+        end = _shifted(awarded, draw(_DAYS_AROUND))
+    event = draw(_optional(_event(start, end)))
     return awarded, announced, event
 
 
 @st.composite
-def _award_round(draw: st.DrawFn, year: st.SearchStrategy[int]) -> AwardRound:
-    round_year = draw(year)
+def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
+    round_year = year if year is not None else draw(_years())
     cited = draw(
         st.lists(
             municipalities(year=round_year),
@@ -485,27 +540,26 @@ def _award_round(draw: st.DrawFn, year: st.SearchStrategy[int]) -> AwardRound:
         )
     )
     winner = draw(st.integers(0, len(cited) - 1))
-    others = st.sampled_from([Standing.FINALIST, Standing.HONOURABLE_MENTION])
     round_citations = tuple(
-        draw(_citation(st.just(m), st.just(Standing.WINNER) if i == winner else others))
+        _draw_citation(draw, m, Standing.WINNER if i == winner else draw(_NOT_WINNING))
         for i, m in enumerate(cited)
     )
     named = sum(len(citation.projects) for citation in round_citations)
-    awarded, announced, event = draw(_round_dates(round_year))
+    awarded, announced, event = _draw_round_dates(draw, round_year)
     return AwardRound(
         id=draw(_round_ids(round_year)),
         year=round_year,
-        amount=draw(money(positive=True)),
+        amount=draw(_money(positive=True)),
         citations=round_citations,
         awarded_on=awarded,
         announced_on=announced,
         event=event,
-        presented_by=tuple(draw(st.lists(persons(), max_size=2, unique=True))),
+        presented_by=tuple(draw(_lists(_persons(), most=2))),
         applicants=draw(_optional(_applicants(len(round_citations), named))),
-        jury=draw(_optional(juries())),
-        criteria=tuple(draw(st.lists(localized_texts(), max_size=_SMALL, unique=True))),
-        notes=draw(_optional(localized_texts())),
-        sources=tuple(draw(st.lists(sources(), max_size=_SMALL, unique=True))),
+        jury=draw(_optional(_jury())),
+        criteria=tuple(draw(_lists(_localized()))),
+        notes=draw(_optional(_localized())),
+        sources=tuple(draw(_lists(_sources()))),
     )
 
 
@@ -516,20 +570,25 @@ def award_rounds(*, year: int | None = None) -> st.SearchStrategy[AwardRound]:
     year; projects under their own municipality; counts no lower than what is named; the
     award inside the year and the event, and announced no earlier. ``year`` fixes the year.
     """
-    return _award_round(st.just(year) if year is not None else years())
+    return _award_round(year)
+
+
+@functools.cache
+def _prizes() -> st.SearchStrategy[Prize]:
+    return st.builds(
+        Prize,
+        id=st.one_of(st.just("innovasjonsprisen"), _IDS),
+        name=_localized(("Innovasjonsprisen", "Innovation prize")),
+        conferred_by=_organisations(),
+        amount=_money(positive=True),
+        full_name=_optional(_localized()),
+        short_name=_optional(_localized()),
+        purpose=_optional(_localized()),
+        eligibility=_optional(_localized()),
+        sources=_lists(_sources()).map(tuple),
+    )
 
 
 def prizes() -> st.SearchStrategy[Prize]:
     """Generate a :class:`Prize` with a positive amount."""
-    return st.builds(
-        Prize,
-        id=st.one_of(st.just("innovasjonsprisen"), _round_ids(2019)),
-        name=_localized_text(("Innovasjonsprisen", "Innovation prize")),
-        conferred_by=organisations(),
-        amount=money(positive=True),
-        full_name=_optional(localized_texts()),
-        short_name=_optional(localized_texts()),
-        purpose=_optional(localized_texts()),
-        eligibility=_optional(localized_texts()),
-        sources=st.lists(sources(), max_size=_SMALL, unique=True).map(tuple),
-    )
+    return _prizes()

@@ -1,0 +1,375 @@
+"""The strategies yield valid objects, reach every corner of the valid space, and are
+registered with Hypothesis through the entry point."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import pytest
+from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
+
+import innovasjonspris
+from innovasjonspris import (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+    Standing,
+    strategies,
+)
+from innovasjonspris.registry import is_valid_kommunenummer
+
+pytestmark = pytest.mark.property
+
+T = TypeVar("T")
+
+PUBLIC_TYPES: tuple[type[Any], ...] = (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+)
+
+STRATEGY_OF: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
+    Applicants: strategies.applicants,
+    AwardRound: strategies.award_rounds,
+    Citation: strategies.citations,
+    Event: strategies.events,
+    Jury: strategies.juries,
+    JuryMember: strategies.jury_members,
+    LocalizedText: strategies.localized_texts,
+    Money: strategies.money,
+    Municipality: strategies.municipalities,
+    Organisation: strategies.organisations,
+    Person: strategies.persons,
+    Prize: strategies.prizes,
+    Project: strategies.projects,
+    Source: strategies.sources,
+}
+
+# Searching for a rare example may take many tries; the search stops at the first hit and
+# shrinks it. The explain phase is left out: it only annotates failures, at great cost.
+SEARCH = settings(
+    max_examples=5_000,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
+)
+REACH = settings(SEARCH, phases=[Phase.generate])
+
+
+def minimal(strategy: st.SearchStrategy[T], condition: Callable[[T], bool]) -> T:
+    return find(strategy, condition, settings=SEARCH)
+
+
+def reach(strategy: st.SearchStrategy[T], condition: Callable[[T], bool]) -> T:
+    """Find any example that meets ``condition``; raise if none turns up."""
+    return find(strategy, condition, settings=REACH)
+
+
+def test_every_public_type_has_a_strategy() -> None:
+    exported = {
+        getattr(innovasjonspris, name)
+        for name in innovasjonspris.__all__
+        if attrs.has(getattr(innovasjonspris, name))
+    }
+    assert exported == set(PUBLIC_TYPES) == set(STRATEGY_OF)
+
+
+@pytest.mark.parametrize("cls", PUBLIC_TYPES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_strategies_yield_valid_objects(cls: type[Any], data: st.DataObject) -> None:
+    value = data.draw(STRATEGY_OF[cls]())
+    assert type(value) is cls
+    # evolve() builds a new object, running every validator and cross-field rule again.
+    assert attrs.evolve(value) == value
+
+
+@pytest.mark.parametrize("cls", [*PUBLIC_TYPES, Standing], ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_from_type_uses_the_registered_strategies(cls: type[Any], data: st.DataObject) -> None:
+    value = data.draw(st.from_type(cls))
+    assert type(value) is cls
+
+
+def test_registration_replaces_what_hypothesis_would_infer() -> None:
+    (entry,) = (
+        entry
+        for entry in importlib.metadata.entry_points(group="hypothesis")
+        if entry.value.startswith("innovasjonspris")
+    )
+    # Hypothesis ran the hook on import already; running it again must do no harm.
+    entry.load()()
+    smallest = minimal(st.from_type(AwardRound), lambda _: True)
+    assert smallest.id == "innovasjonsprisen-2019"
+    assert smallest.winner.municipality == Municipality(number="0301", name="Oslo")
+
+
+def test_award_rounds_shrink_to_a_readable_round() -> None:
+    smallest = minimal(strategies.award_rounds(), lambda _: True)
+    assert smallest == AwardRound(
+        id="innovasjonsprisen-2019",
+        year=2019,
+        amount=Money(amount=Decimal(500000)),
+        citations=(
+            Citation(
+                municipality=Municipality(number="0301", name="Oslo"), standing=Standing.WINNER
+            ),
+        ),
+    )
+
+
+@given(strategies.award_rounds())
+def test_award_rounds_keep_the_cross_field_rules(award_round: AwardRound) -> None:
+    assert [c.standing for c in award_round.citations].count(Standing.WINNER) == 1
+    numbers = [c.municipality.number for c in award_round.citations]
+    assert len(set(numbers)) == len(numbers)
+    assert all(is_valid_kommunenummer(n, year=award_round.year) for n in numbers)
+    assert award_round.amount.amount > 0
+
+
+@pytest.mark.parametrize(
+    ("year", "county"),
+    [
+        (1972, "16"),  # Sør-Trøndelag, until 2018
+        (2017, "17"),  # Nord-Trøndelag
+        (2018, "50"),  # Trøndelag, from 2018
+        (2019, "12"),  # Hordaland, until 2020
+        (2020, "30"),  # Viken, 2020 to 2023
+        (2023, "54"),  # Troms og Finnmark, 2020 to 2023
+        (2024, "31"),  # Østfold again, from 2024
+        (2024, "56"),  # Finnmark again
+    ],
+)
+def test_municipalities_reach_every_county_period(year: int, county: str) -> None:
+    found = reach(strategies.municipalities(year=year), lambda m: m.county_number == county)
+    assert is_valid_kommunenummer(found.number, year=year)
+
+
+def test_kommunenummer_shrinks_to_oslo_with_its_leading_zero() -> None:
+    assert minimal(strategies.kommunenummer(), lambda _: True) == "0301"
+    assert minimal(strategies.kommunenummer(year=2024), lambda _: True) == "0301"
+
+
+@given(
+    strategies.years().flatmap(
+        lambda year: st.tuples(st.just(year), strategies.kommunenummer(year=year))
+    )
+)
+def test_kommunenummer_is_valid_in_its_year(year_and_number: tuple[int, str]) -> None:
+    year, number = year_and_number
+    assert is_valid_kommunenummer(number, year=year)
+    assert not number.endswith("00")
+
+
+@pytest.mark.parametrize("year", [1972, 2017, 2018, 2019, 2020, 2023, 2024, 9999])
+def test_award_rounds_can_be_held_in_every_county_period(year: int) -> None:
+    found = reach(strategies.award_rounds(year=year), lambda _: True)
+    assert found.year == year
+
+
+@pytest.mark.parametrize("name", ["Bø", "Ås", "Hábmer", "Deatnu – Tana"])
+def test_municipality_names_include_non_ascii_ones(name: str) -> None:
+    assert reach(strategies.municipalities(), lambda m: m.name == name).name == name
+
+
+def test_names_are_also_generated_beyond_the_examples() -> None:
+    found = reach(strategies.municipalities(), lambda m: len(m.name) > 1 and "o" not in m.name)
+    assert found.name
+
+
+@pytest.mark.parametrize("standing", list(Standing))
+def test_citations_reach_every_standing(standing: Standing) -> None:
+    assert minimal(strategies.citations(), lambda c: c.standing is standing).standing is standing
+    fixed = minimal(strategies.citations(standing=standing, year=2019), lambda _: True)
+    assert fixed.standing is standing
+
+
+def test_rounds_name_finalists_and_honourable_mentions() -> None:
+    found = reach(
+        strategies.award_rounds(),
+        lambda r: {c.standing for c in r.citations} == set(Standing),
+    )
+    assert len(found.citations) >= len(Standing)
+
+
+def _exponent(money: Money) -> int:
+    exponent = money.amount.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return exponent
+
+
+MONEY_CORNERS: list[tuple[Callable[[Money], bool], Decimal]] = [
+    (lambda m: m.amount != m.amount.to_integral_value(), Decimal("1234.50")),
+    (lambda m: m.amount < 0, Decimal(-1)),
+    (lambda m: m.currency != "NOK", Decimal(500000)),
+    (lambda m: _exponent(m) == -1, Decimal("0.0")),
+    (lambda m: _exponent(m) > 0, Decimal("0E+1")),
+]
+
+
+@pytest.mark.parametrize(("condition", "expected"), MONEY_CORNERS)
+def test_money_reaches_amounts_with_and_without_ore(
+    condition: Callable[[Money], bool], expected: Decimal
+) -> None:
+    found = minimal(strategies.money(), condition)
+    assert found.amount == expected
+    assert str(found.amount) == str(expected)
+
+
+@given(strategies.money(positive=True))
+def test_positive_money_is_above_zero(money: Money) -> None:
+    assert money.amount > 0
+
+
+def test_money_may_carry_an_uncommon_currency() -> None:
+    found = reach(
+        strategies.money(), lambda m: m.currency not in {"NOK", "SEK", "DKK", "EUR", "USD"}
+    )
+    assert len(found.currency) == 3
+
+
+OPTIONAL_ROUND_FIELDS = [f.name for f in attrs.fields(AwardRound) if f.default is not attrs.NOTHING]
+
+
+@pytest.mark.parametrize("field", OPTIONAL_ROUND_FIELDS)
+def test_optional_fields_are_filled_in_as_well_as_left_out(field: str) -> None:
+    # The smallest round leaves them all out (see above); each is also given.
+    found = reach(strategies.award_rounds(), lambda r: getattr(r, field) not in (None, ()))
+    assert getattr(found, field) not in (None, ())
+
+
+def test_localized_texts_use_any_set_of_languages() -> None:
+    assert minimal(strategies.localized_texts(), lambda _: True).languages == ("nb",)
+    every = minimal(strategies.localized_texts(), lambda t: len(t.languages) == 3)
+    assert every.languages == ("nb", "nn", "en")
+    multiline = minimal(strategies.localized_texts(), lambda t: "\n" in t.get("nb"))
+    assert "\n" in multiline.get("nb")
+
+
+def test_juries_have_a_chair_or_not_and_may_be_just_a_secretariat() -> None:
+    assert minimal(strategies.juries(), lambda j: j.chair is not None).chair is not None
+    secretariat_only = minimal(strategies.juries(), lambda _: True)
+    assert secretariat_only.members == ()
+    assert secretariat_only.secretariat is not None
+    assert minimal(strategies.jury_members(), lambda m: m.chair).chair
+
+
+def test_events_span_days_or_have_none() -> None:
+    assert reach(strategies.events(), lambda e: e.start is None).end is None
+    spanning = reach(
+        strategies.events(), lambda e: e.start is not None and e.end is not None and e.end > e.start
+    )
+    assert spanning.start is not None
+
+
+def test_rounds_put_the_award_inside_the_event() -> None:
+    found = reach(
+        strategies.award_rounds(),
+        lambda r: (
+            r.awarded_on is not None
+            and r.event is not None
+            and r.event.end is not None
+            and r.event.start != r.event.end
+        ),
+    )
+    assert found.awarded_on is not None
+    assert found.event is not None
+    assert found.event.start is not None
+    assert found.event.end is not None
+    assert found.event.start <= found.awarded_on <= found.event.end
+
+
+def test_rounds_may_be_announced_after_the_award() -> None:
+    found = reach(
+        strategies.award_rounds(),
+        lambda r: (
+            r.awarded_on is not None
+            and r.announced_on is not None
+            and r.announced_on > r.awarded_on
+        ),
+    )
+    assert found.announced_on is not None
+
+
+def _named_projects(award_round: AwardRound) -> int:
+    return sum(len(citation.projects) for citation in award_round.citations)
+
+
+def test_counts_reach_down_to_what_a_round_names() -> None:
+    # The boundary of the counting rule: exactly as many projects as the citations name.
+    found = reach(
+        strategies.award_rounds(),
+        lambda r: r.applicants is not None and r.applicants.projects == _named_projects(r) > 0,
+    )
+    assert found.applicants is not None
+    assert found.applicants.projects == _named_projects(found)
+
+
+COUNTS = ("municipalities", "projects", "applications")
+
+
+def _only_count(applicants: Applicants) -> str | None:
+    given = [name for name in COUNTS if getattr(applicants, name) is not None]
+    return given[0] if len(given) == 1 else None
+
+
+@pytest.mark.parametrize("name", COUNTS)
+def test_applicants_may_give_any_single_count(name: str) -> None:
+    only = minimal(strategies.applicants(), lambda a: _only_count(a) == name)
+    assert getattr(only, name) == 0
+    assert minimal(strategies.applicants(), lambda a: a.more_than).more_than
+
+
+def test_projects_belong_to_the_municipality_asked_for() -> None:
+    project = minimal(strategies.projects(municipality="1516"), lambda _: True)
+    assert project.municipality == "1516"
+    assert minimal(strategies.projects(), lambda _: True).municipality == "0301"
+
+
+def test_sources_have_addresses_of_every_kind() -> None:
+    assert reach(strategies.sources(), lambda s: not s.url.isascii()).url.startswith("http")
+    assert reach(strategies.sources(), lambda s: s.url.startswith("https://")).url
+
+
+def test_orgnrs_carry_a_valid_check_digit() -> None:
+    generated = minimal(strategies.orgnrs(), lambda n: n != "972417858")
+    assert Organisation(name=LocalizedText(nb="KS"), orgnr=generated).orgnr == generated
+
+
+@given(strategies.texts(), strategies.texts(multiline=True))
+def test_texts_are_clean(line: str, prose: str) -> None:
+    assert Person(name=line).name == line
+    assert LocalizedText(nn=prose).nn == prose
+    assert "\n" not in line
+
+
+def test_prizes_shrink_to_the_innovation_prize() -> None:
+    smallest = minimal(strategies.prizes(), lambda _: True)
+    assert smallest.id == "innovasjonsprisen"
+    assert smallest.name == LocalizedText(nb="Innovasjonsprisen")
