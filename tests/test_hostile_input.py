@@ -1,0 +1,372 @@
+"""Hostile input: whatever a loader is given, it returns a valid object or raises
+InvalidDataError, never a foreign exception, and it finishes.
+
+``HYPOTHESIS_PROFILE=long uv run pytest -m property tests/test_hostile_input.py`` runs
+these with 100 000 examples each.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import tomllib
+from collections.abc import Callable
+from typing import Any, cast
+
+import pytest
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from innovasjonspris import (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    InvalidDataError,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+    strategies,
+)
+from innovasjonspris.serialization import from_dict, from_json, from_toml, to_dict, to_toml
+
+pytestmark = pytest.mark.property
+
+TYPES: tuple[type[Any], ...] = (
+    Applicants,
+    AwardRound,
+    Citation,
+    Event,
+    Jury,
+    JuryMember,
+    LocalizedText,
+    Money,
+    Municipality,
+    Organisation,
+    Person,
+    Prize,
+    Project,
+    Source,
+)
+DEPTH = 100_000
+SENTINEL = "\u2063hostile\u2063"  # a string no generated document contains
+
+# Raw JSON text, each of which replaces one value of a valid document.
+JSON_FRAGMENTS = (
+    "1e999999",
+    "-1e999999",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1" * 10_000,
+    "0." + "1" * 10_000,
+    '"' + "1" * 10_000 + '"',
+    '"' + "9" * 10_000 + "." + "9" * 10_000 + '"',
+    '"1e999999"',
+    '"NaN"',
+    '"Infinity"',
+    "500000.0",
+    "1.5",
+    "-0",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    '"' + "å" * 1_000_000 + '"',
+    '"\\ud800"',
+    '"\\u0000"',
+    '"\\ufeffOslo"',
+    '{"a": 1, "a": 2}',
+    "[" * DEPTH + "]" * DEPTH,
+    '{"a": ' * DEPTH + "1" + "}" * DEPTH,
+    "[" * 900 + "]" * 900,
+)
+# Raw TOML values, likewise.
+TOML_FRAGMENTS = (
+    "1e999999",
+    "nan",
+    "inf",
+    "-inf",
+    "1" * 10_000,
+    '"' + "1" * 10_000 + '"',
+    "500000.0",
+    "true",
+    "1979-05-27T07:32:00Z",
+    "1979-05-27T07:32:00",
+    "07:32:00",
+    "1979-05-27",
+    "[]",
+    "{}",
+    "{ a = 1 }",
+    '[1, "a"]',
+    '"' + "å" * 1_000_000 + '"',
+    '"\\u0000"',
+    '"\\uFEFFOslo"',
+    "[" * DEPTH + "]" * DEPTH,
+    "{ a = " * DEPTH + "1" + " }" * DEPTH,
+    "[" * 900 + "]" * 900,
+)
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.sampled_from(["2019-06-07", "500000", "1234.50", "winner", "NOK", "0301"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["schema_version", "id", "year", "amount", "citations", "nb"])
+            | st.text(),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+documents = strategies.award_rounds() | strategies.prizes()
+
+
+def loads_or_refuses(load: Callable[[], object], cls: type[Any]) -> None:
+    """Run ``load``: a valid ``cls`` or InvalidDataError are fine, anything else fails."""
+    errors: list[str] = []
+    try:
+        result = load()
+    except InvalidDataError as error:
+        errors = error.errors
+    else:
+        assert type(result) is cls
+        return
+    assert errors
+    assert all(message.startswith("$") for message in errors)
+
+
+def _containers(node: object) -> list[tuple[Any, Any]]:
+    """Every (container, key) pair of a document, the document's own keys included."""
+    found: list[tuple[Any, Any]] = []
+    if isinstance(node, dict):
+        mapping = cast("dict[str, object]", node)
+        for key, value in mapping.items():
+            found.append((mapping, key))
+            found.extend(_containers(value))
+    elif isinstance(node, list):
+        items = cast("list[object]", node)
+        for index, value in enumerate(items):
+            found.append((items, index))
+            found.extend(_containers(value))
+    return found
+
+
+def _plant(document: dict[str, Any], data: st.DataObject, value: object) -> None:
+    container, key = data.draw(st.sampled_from(_containers(document)), label="where")
+    container[key] = value
+
+
+def _splice(text: str, fragment: str) -> str:
+    """Put ``fragment`` where the sentinel string stands in ``text``."""
+    quoted = json.dumps(SENTINEL, ensure_ascii=False)  # JSON and TOML quote it alike
+    assert text.count(quoted) == 1
+    return text.replace(quoted, fragment)
+
+
+@given(json_values, st.sampled_from(TYPES))
+def test_any_json_value_loads_or_is_refused(value: object, cls: type[Any]) -> None:
+    loads_or_refuses(lambda: from_dict(value, cls), cls)
+    text = json.dumps(value)  # NaN and Infinity come out as JSON's forbidden constants
+    loads_or_refuses(lambda: from_json(text, cls), cls)
+
+
+@given(st.text(), st.sampled_from(TYPES))
+def test_any_text_loads_or_is_refused(text: str, cls: type[Any]) -> None:
+    loads_or_refuses(lambda: from_json(text, cls), cls)
+    loads_or_refuses(lambda: from_toml(text, cls), cls)
+
+
+@given(st.binary(), st.sampled_from(TYPES))
+def test_any_bytes_load_or_are_refused(data: bytes, cls: type[Any]) -> None:
+    loads_or_refuses(lambda: from_json(data, cls), cls)
+    loads_or_refuses(lambda: from_toml(data, cls), cls)
+
+
+@given(documents, st.sampled_from(JSON_FRAGMENTS), st.data())
+def test_hostile_json_inside_a_valid_document(
+    document: AwardRound | Prize, fragment: str, data: st.DataObject
+) -> None:
+    tree = to_dict(document)
+    _plant(tree, data, SENTINEL)
+    text = json.dumps(tree, ensure_ascii=False).replace(
+        json.dumps(SENTINEL, ensure_ascii=False), fragment
+    )
+    loads_or_refuses(lambda: from_json(text, type(document)), type(document))
+    loads_or_refuses(lambda: from_json(text.encode(), type(document)), type(document))
+
+
+@given(documents, st.sampled_from(TOML_FRAGMENTS), st.data())
+def test_hostile_toml_inside_a_valid_document(
+    document: AwardRound | Prize, fragment: str, data: st.DataObject
+) -> None:
+    tree = tomllib.loads(to_toml(document))
+    _plant(tree, data, SENTINEL)
+    text = _splice(tomli_w.dumps(tree), fragment)
+    loads_or_refuses(lambda: from_toml(text, type(document)), type(document))
+
+
+@given(documents, json_values, st.data())
+def test_any_json_value_inside_a_valid_document(
+    document: AwardRound | Prize, value: object, data: st.DataObject
+) -> None:
+    tree = to_dict(document)
+    _plant(tree, data, value)
+    loads_or_refuses(lambda: from_dict(tree, type(document)), type(document))
+    loads_or_refuses(lambda: from_json(json.dumps(tree), type(document)), type(document))
+
+
+TOML_VALUES = (
+    st.integers(-(2**63), 2**63 - 1)
+    | st.floats()
+    | st.booleans()
+    | st.text()
+    | st.datetimes()
+    | st.dates()
+    | st.times()
+    | st.lists(st.integers(), max_size=2)
+    | st.dictionaries(st.text(min_size=1), st.integers(), max_size=2)
+)
+
+
+@given(documents, TOML_VALUES, st.data())
+def test_toml_values_of_the_wrong_type_are_refused_at_their_path(
+    document: AwardRound | Prize, value: object, data: st.DataObject
+) -> None:
+    tree = tomllib.loads(to_toml(document))
+    _plant(tree, data, value)
+    loads_or_refuses(lambda: from_toml(tomli_w.dumps(tree), type(document)), type(document))
+
+
+@given(documents, st.data())
+def test_duplicate_keys_are_refused(document: AwardRound | Prize, data: st.DataObject) -> None:
+    tree = to_dict(document)
+    objects = [tree, *(c[k] for c, k in _containers(tree) if isinstance(c[k], dict) and c[k])]
+    target = data.draw(st.sampled_from(objects), label="object")
+    key = data.draw(st.sampled_from(sorted(target)), label="key")
+    # json.dumps cannot repeat a key, so the repeat is spliced into the text.
+    marker = {SENTINEL: 0}
+    target[SENTINEL] = 0
+    text = json.dumps(tree, ensure_ascii=False)
+    repeat = f"{json.dumps(key)}: {json.dumps(target[key], ensure_ascii=False)}"
+    text = text.replace(json.dumps(marker, ensure_ascii=False)[1:-1], repeat)
+    with pytest.raises(InvalidDataError) as caught:
+        from_json(text, type(document))
+    assert "appears twice" in str(caught.value)
+
+
+@given(st.floats() | st.integers(), strategies.money())
+def test_numbers_where_decimal_text_belongs_are_refused(number: float, money: Money) -> None:
+    tree = to_dict(money)
+    tree["amount"] = number
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(tree, Money)
+    assert caught.value.errors[0].startswith("$.amount:")
+    text = json.dumps(tree)
+    with pytest.raises(InvalidDataError):
+        from_json(text, Money)
+    with pytest.raises(InvalidDataError):
+        from_toml(tomli_w.dumps(tree), Money)
+
+
+@pytest.mark.parametrize("load", [from_json, from_toml], ids=["json", "toml"])
+def test_deeply_nested_arrays_are_refused(load: Callable[[str], object]) -> None:
+    nested = "[" * DEPTH + "]" * DEPTH
+    with pytest.raises(InvalidDataError, match="nested too deeply"):
+        load(nested if load is from_json else f"a = {nested}")
+
+
+def test_a_byte_order_mark_is_allowed_once() -> None:
+    document = strategies.award_rounds()
+    award_round = _example(document)
+    for text, load in (
+        (to_toml(award_round), from_toml),
+        (json.dumps(to_dict(award_round)), from_json),
+    ):
+        assert load("\ufeff" + text) == award_round
+        assert load(codecs.BOM_UTF8 + text.encode()) == award_round
+        with pytest.raises(InvalidDataError):
+            load("\ufeff\ufeff" + text)
+        with pytest.raises(InvalidDataError, match="UTF-8"):
+            load(text.encode("utf-16"))
+
+
+def _example(strategy: st.SearchStrategy[AwardRound]) -> AwardRound:
+    found: list[AwardRound] = []
+
+    @given(strategy)
+    def keep(value: AwardRound) -> None:
+        found.append(value)
+
+    keep()
+    return found[-1]
+
+
+def _deep_list() -> list[object]:
+    nested: list[object] = []
+    for _ in range(DEPTH):
+        nested = [nested]
+    return nested
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="from_dict puts repr() of schema_version in its message: RecursionError escapes",
+)
+def test_from_dict_refuses_a_deeply_nested_schema_version() -> None:
+    with pytest.raises(InvalidDataError):
+        from_dict({"schema_version": _deep_list()})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="from_dict puts repr() of schema_version in its message: int's digit limit "
+    "raises ValueError",
+)
+def test_from_dict_refuses_a_huge_schema_version() -> None:
+    with pytest.raises(InvalidDataError):
+        from_dict({"schema_version": 10**5000})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a field validator formats a huge int; the ValueError becomes a message at $",
+)
+def test_from_dict_refuses_a_huge_year_at_its_path() -> None:
+    tree = to_dict(_example(strategies.award_rounds()))
+    tree["year"] = 10**5000
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(tree)
+    assert caught.value.errors[0].startswith("$.year:"), caught.value.errors
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the model's validators quote a refused value in full (url, kommunenummer, "
+    "currency, orgnr), so a huge value makes a huge message",
+)
+@pytest.mark.parametrize("field", ["url", "number", "currency", "orgnr"])
+def test_messages_stay_short_however_long_the_value(field: str) -> None:
+    cls, tree = {
+        "url": (Source, {"url": "x" * 100_000}),
+        "number": (Municipality, {"number": "1" * 100_000, "name": "Oslo"}),
+        "currency": (Money, {"amount": "1", "currency": "X" * 100_000}),
+        "orgnr": (Municipality, {"number": "0301", "name": "Oslo", "orgnr": "1" * 100_000}),
+    }[field]
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(tree, cls)
+    assert all(len(message) < 1_000 for message in caught.value.errors)
