@@ -10,8 +10,10 @@ from __future__ import annotations
 import codecs
 import json
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
 from typing import Any, cast
+from unittest import mock
 
 import pytest
 import tomli_w
@@ -34,6 +36,7 @@ from innovasjonspris import (
     Prize,
     Project,
     Source,
+    _json,
     strategies,
 )
 from innovasjonspris.serialization import from_dict, from_json, from_toml, to_dict, to_toml
@@ -136,6 +139,16 @@ json_values = st.recursive(
 documents = strategies.award_rounds() | strategies.prizes()
 
 
+@contextmanager
+def json_backend(use_orjson: bool) -> Generator[None]:  # noqa: FBT001 - drawn by Hypothesis
+    """Parse JSON with orjson (when the ``fast`` extra is installed) or the standard library."""
+    if use_orjson:
+        yield
+        return
+    with mock.patch.object(_json, "_orjson", None):
+        yield
+
+
 def loads_or_refuses(load: Callable[[], object], cls: type[Any]) -> None:
     """Run ``load``: a valid ``cls`` or InvalidDataError are fine, anything else fails."""
     errors: list[str] = []
@@ -148,6 +161,8 @@ def loads_or_refuses(load: Callable[[], object], cls: type[Any]) -> None:
         return
     assert errors
     assert all(message.startswith("$") for message in errors)
+    # However large the input, each message stays short enough to read.
+    assert all(len(message) < 1_000 for message in errors), errors
 
 
 def _containers(node: object) -> list[tuple[Any, Any]]:
@@ -178,22 +193,25 @@ def _splice(text: str, fragment: str) -> str:
     return text.replace(quoted, fragment)
 
 
-@given(json_values, st.sampled_from(TYPES))
-def test_any_json_value_loads_or_is_refused(value: object, cls: type[Any]) -> None:
+@given(json_values, st.sampled_from(TYPES), st.booleans())
+def test_any_json_value_loads_or_is_refused(value: object, cls: type[Any], orjson: bool) -> None:  # noqa: FBT001
     loads_or_refuses(lambda: from_dict(value, cls), cls)
     text = json.dumps(value)  # NaN and Infinity come out as JSON's forbidden constants
-    loads_or_refuses(lambda: from_json(text, cls), cls)
+    with json_backend(orjson):
+        loads_or_refuses(lambda: from_json(text, cls), cls)
 
 
-@given(st.text(), st.sampled_from(TYPES))
-def test_any_text_loads_or_is_refused(text: str, cls: type[Any]) -> None:
-    loads_or_refuses(lambda: from_json(text, cls), cls)
+@given(st.text(), st.sampled_from(TYPES), st.booleans())
+def test_any_text_loads_or_is_refused(text: str, cls: type[Any], orjson: bool) -> None:  # noqa: FBT001
+    with json_backend(orjson):
+        loads_or_refuses(lambda: from_json(text, cls), cls)
     loads_or_refuses(lambda: from_toml(text, cls), cls)
 
 
-@given(st.binary(), st.sampled_from(TYPES))
-def test_any_bytes_load_or_are_refused(data: bytes, cls: type[Any]) -> None:
-    loads_or_refuses(lambda: from_json(data, cls), cls)
+@given(st.binary(), st.sampled_from(TYPES), st.booleans())
+def test_any_bytes_load_or_are_refused(data: bytes, cls: type[Any], orjson: bool) -> None:  # noqa: FBT001
+    with json_backend(orjson):
+        loads_or_refuses(lambda: from_json(data, cls), cls)
     loads_or_refuses(lambda: from_toml(data, cls), cls)
 
 
@@ -220,14 +238,18 @@ def test_hostile_toml_inside_a_valid_document(
     loads_or_refuses(lambda: from_toml(text, type(document)), type(document))
 
 
-@given(documents, json_values, st.data())
+@given(documents, json_values, st.booleans(), st.data())
 def test_any_json_value_inside_a_valid_document(
-    document: AwardRound | Prize, value: object, data: st.DataObject
+    document: AwardRound | Prize,
+    value: object,
+    orjson: bool,  # noqa: FBT001
+    data: st.DataObject,
 ) -> None:
     tree = to_dict(document)
     _plant(tree, data, value)
     loads_or_refuses(lambda: from_dict(tree, type(document)), type(document))
-    loads_or_refuses(lambda: from_json(json.dumps(tree), type(document)), type(document))
+    with json_backend(orjson):
+        loads_or_refuses(lambda: from_json(json.dumps(tree), type(document)), type(document))
 
 
 TOML_VALUES = (
@@ -252,8 +274,12 @@ def test_toml_values_of_the_wrong_type_are_refused_at_their_path(
     loads_or_refuses(lambda: from_toml(tomli_w.dumps(tree), type(document)), type(document))
 
 
-@given(documents, st.data())
-def test_duplicate_keys_are_refused(document: AwardRound | Prize, data: st.DataObject) -> None:
+@given(documents, st.booleans(), st.data())
+def test_duplicate_keys_are_refused(
+    document: AwardRound | Prize,
+    orjson: bool,  # noqa: FBT001
+    data: st.DataObject,
+) -> None:
     tree = to_dict(document)
     objects = [tree, *(c[k] for c, k in _containers(tree) if isinstance(c[k], dict) and c[k])]
     target = data.draw(st.sampled_from(objects), label="object")
@@ -264,7 +290,7 @@ def test_duplicate_keys_are_refused(document: AwardRound | Prize, data: st.DataO
     text = json.dumps(tree, ensure_ascii=False)
     repeat = f"{json.dumps(key)}: {json.dumps(target[key], ensure_ascii=False)}"
     text = text.replace(json.dumps(marker, ensure_ascii=False)[1:-1], repeat)
-    with pytest.raises(InvalidDataError) as caught:
+    with json_backend(orjson), pytest.raises(InvalidDataError) as caught:
         from_json(text, type(document))
     assert "appears twice" in str(caught.value)
 
@@ -342,10 +368,6 @@ def test_from_dict_refuses_a_huge_schema_version() -> None:
         from_dict({"schema_version": 10**5000})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a field validator formats a huge int; the ValueError becomes a message at $",
-)
 def test_from_dict_refuses_a_huge_year_at_its_path() -> None:
     tree = to_dict(_example(strategies.award_rounds()))
     tree["year"] = 10**5000
@@ -354,11 +376,6 @@ def test_from_dict_refuses_a_huge_year_at_its_path() -> None:
     assert caught.value.errors[0].startswith("$.year:"), caught.value.errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model's validators quote a refused value in full (url, kommunenummer, "
-    "currency, orgnr), so a huge value makes a huge message",
-)
 @pytest.mark.parametrize("field", ["url", "number", "currency", "orgnr"])
 def test_messages_stay_short_however_long_the_value(field: str) -> None:
     cls, tree = {
