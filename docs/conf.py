@@ -54,6 +54,9 @@ nitpick_ignore = [
     # The type variable of the loaders' overloads: a name for "the class you passed", which
     # has no page of its own to link to.
     ("py:class", "innovasjonspris.serialization.T"),
+    # What every function of innovasjonspris.strategies returns; the build links to no
+    # inventory of Hypothesis's documentation.
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
 ]
 
 

@@ -4,6 +4,8 @@ registered with Hypothesis through the entry point."""
 from __future__ import annotations
 
 import importlib.metadata
+import subprocess
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -115,6 +117,32 @@ def test_strategies_yield_valid_objects(cls: type[Any], data: st.DataObject) -> 
 def test_from_type_uses_the_registered_strategies(cls: type[Any], data: st.DataObject) -> None:
     value = data.draw(st.from_type(cls))
     assert type(value) is cls
+
+
+IMPORT_ORDERS = {
+    # The strategies module imports Hypothesis, which runs our hook while it is half loaded.
+    "strategies first": "import innovasjonspris.strategies",
+    "hypothesis first": "import hypothesis; import innovasjonspris.strategies",
+    # Hypothesis alone loads neither the strategies nor Babel, only the model's types.
+    "hypothesis alone": (
+        "import sys, hypothesis; "
+        "assert 'innovasjonspris.strategies' not in sys.modules; "
+        "assert 'babel' not in sys.modules"
+    ),
+}
+
+
+@pytest.mark.parametrize("code", IMPORT_ORDERS.values(), ids=IMPORT_ORDERS.keys())
+def test_the_hook_works_in_any_import_order(code: str) -> None:
+    check = "from hypothesis import find, strategies as st; import innovasjonspris as i; "
+    check += "assert find(st.from_type(i.Municipality), lambda m: True).number == '0301'"
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-W", "error", "-c", f"{code}\n{check}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_registration_replaces_what_hypothesis_would_infer() -> None:

@@ -3,33 +3,52 @@
 The ``hypothesis`` entry point in the package metadata names this function, so that in any
 environment with both installed, ``st.from_type(AwardRound)`` yields valid rounds without
 an import of :mod:`innovasjonspris.strategies`. Hypothesis calls it only when it is
-installed, and only once it has finished importing itself.
+installed, once it has finished importing itself.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from innovasjonspris import _model
+
 __all__ = ["register"]
+
+_STRATEGY_OF = {
+    _model.Applicants: "applicants",
+    _model.AwardRound: "award_rounds",
+    _model.Citation: "citations",
+    _model.Event: "events",
+    _model.Jury: "juries",
+    _model.JuryMember: "jury_members",
+    _model.LocalizedText: "localized_texts",
+    _model.Money: "money",
+    _model.Municipality: "municipalities",
+    _model.Organisation: "organisations",
+    _model.Person: "persons",
+    _model.Prize: "prizes",
+    _model.Project: "projects",
+    _model.Source: "sources",
+    _model.Standing: "standings",
+}
+
+
+def _builder(name: str) -> Callable[[], Any]:
+    # Hypothesis's deferred() wants a plain function, not a functools.partial.
+    def build() -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
+        return getattr(importlib.import_module("innovasjonspris.strategies"), name)()
+
+    return build
 
 
 def register() -> None:
     """Tell Hypothesis which strategy builds each public type."""
-    # Imported here: loading this module must not import Hypothesis before it asks us to.
+    # Imported here: Hypothesis is importing itself when it calls this.
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    from innovasjonspris import _model, strategies  # noqa: PLC0415
-
-    st.register_type_strategy(_model.Applicants, strategies.applicants())
-    st.register_type_strategy(_model.AwardRound, strategies.award_rounds())
-    st.register_type_strategy(_model.Citation, strategies.citations())
-    st.register_type_strategy(_model.Event, strategies.events())
-    st.register_type_strategy(_model.Jury, strategies.juries())
-    st.register_type_strategy(_model.JuryMember, strategies.jury_members())
-    st.register_type_strategy(_model.LocalizedText, strategies.localized_texts())
-    st.register_type_strategy(_model.Money, strategies.money())
-    st.register_type_strategy(_model.Municipality, strategies.municipalities())
-    st.register_type_strategy(_model.Organisation, strategies.organisations())
-    st.register_type_strategy(_model.Person, strategies.persons())
-    st.register_type_strategy(_model.Prize, strategies.prizes())
-    st.register_type_strategy(_model.Project, strategies.projects())
-    st.register_type_strategy(_model.Source, strategies.sources())
-    st.register_type_strategy(_model.Standing, strategies.standings())
+    # Deferred: the strategies module may be the very import that brought Hypothesis in,
+    # and so be only half loaded now. Each strategy is built on its first use.
+    for cls, name in _STRATEGY_OF.items():
+        st.register_type_strategy(cls, st.deferred(_builder(name)))

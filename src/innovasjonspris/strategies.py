@@ -171,7 +171,7 @@ def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
     """Generate clean text: non-empty, NFC, no surrounding space, no control characters.
 
     With ``multiline``, line breaks may occur inside the text, as in a
-    :class:`LocalizedText`.
+    :class:`~innovasjonspris.LocalizedText`.
     """
     return _texts(multiline=multiline)
 
@@ -243,7 +243,7 @@ def orgnrs() -> st.SearchStrategy[str]:
 
 
 def standings() -> st.SearchStrategy[Standing]:
-    """Generate a :class:`Standing`."""
+    """Generate a :class:`~innovasjonspris.Standing`."""
     return st.sampled_from(Standing)
 
 
@@ -261,7 +261,7 @@ def _localized(examples: tuple[str, ...] = _PROSE) -> st.SearchStrategy[Localize
 
 
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
-    """Generate a :class:`LocalizedText` in one, two or all of ``nb``, ``nn`` and ``en``."""
+    """Generate a :class:`~innovasjonspris.LocalizedText` in one to all of nb, nn and en."""
     return _localized()
 
 
@@ -306,7 +306,7 @@ def _money(*, positive: bool) -> st.SearchStrategy[Money]:
 
 
 def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
-    """Generate :class:`Money`; whole amounts and amounts with øre, NOK most often.
+    """Generate :class:`~innovasjonspris.Money`; whole amounts and amounts with øre, NOK most often.
 
     With ``positive``, only amounts above zero, as a prize carries.
     """
@@ -324,7 +324,7 @@ def _organisations() -> st.SearchStrategy[Organisation]:
 
 
 def organisations() -> st.SearchStrategy[Organisation]:
-    """Generate an :class:`Organisation`, with or without a short name and orgnr."""
+    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr."""
     return _organisations()
 
 
@@ -339,12 +339,12 @@ def _persons() -> st.SearchStrategy[Person]:
 
 
 def persons() -> st.SearchStrategy[Person]:
-    """Generate a :class:`Person`, with or without a title and organisation."""
+    """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation."""
     return _persons()
 
 
 def jury_members() -> st.SearchStrategy[JuryMember]:
-    """Generate a :class:`JuryMember`, chair or not."""
+    """Generate a :class:`~innovasjonspris.JuryMember`, chair or not."""
     return st.builds(JuryMember, person=_persons(), chair=st.booleans())
 
 
@@ -362,7 +362,7 @@ def _jury(draw: st.DrawFn) -> Jury:
 
 
 def juries() -> st.SearchStrategy[Jury]:
-    """Generate a :class:`Jury` with at most one chair, and members or a secretariat."""
+    """Generate a :class:`~innovasjonspris.Jury`: members or a secretariat, at most one chair."""
     return _jury()
 
 
@@ -385,7 +385,7 @@ def _any_event(draw: st.DrawFn) -> Event:
 
 
 def events() -> st.SearchStrategy[Event]:
-    """Generate an :class:`Event`; an end date only with a start, and never before it."""
+    """Generate an :class:`~innovasjonspris.Event`; an end only with a start, never before it."""
     return _any_event()
 
 
@@ -413,7 +413,7 @@ def _sources() -> st.SearchStrategy[Source]:
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Generate a :class:`Source`: an http(s) address and what else is known of the page."""
+    """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known."""
     return _sources()
 
 
@@ -429,7 +429,7 @@ def _applicants(draw: st.DrawFn, municipalities: int, projects: int) -> Applican
 
 
 def applicants() -> st.SearchStrategy[Applicants]:
-    """Generate :class:`Applicants` with at least one count."""
+    """Generate :class:`~innovasjonspris.Applicants` with at least one count."""
     return _applicants(0, 0)
 
 
@@ -444,7 +444,10 @@ def _municipalities(counties_in_use: tuple[str, ...]) -> st.SearchStrategy[Munic
 
 
 def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
-    """Generate a :class:`Municipality` whose number is valid in ``year`` (or in some year)."""
+    """Generate a :class:`~innovasjonspris.Municipality` whose number is valid in ``year``.
+
+    Without ``year``, the number's county was in use in some year from 1972 on.
+    """
     return _municipalities(_county_numbers(year))
 
 
@@ -464,7 +467,7 @@ def _any_project(draw: st.DrawFn, municipality: str | None) -> Project:
 
 
 def projects(*, municipality: str | None = None) -> st.SearchStrategy[Project]:
-    """Generate a :class:`Project`, run by the kommunenummer ``municipality`` if given."""
+    """Generate a :class:`~innovasjonspris.Project`, run by the kommunenummer ``municipality``."""
     return _any_project(municipality)
 
 
@@ -488,7 +491,7 @@ def _citation(draw: st.DrawFn, standing: Standing | None, year: int | None) -> C
 def citations(
     *, standing: Standing | None = None, year: int | None = None
 ) -> st.SearchStrategy[Citation]:
-    """Generate a :class:`Citation`; every project it names belongs to its municipality.
+    """Generate a :class:`~innovasjonspris.Citation` whose projects belong to its municipality.
 
     ``standing`` fixes the standing; ``year`` keeps the kommunenummer valid in that year.
     """
@@ -564,7 +567,7 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
 
 
 def award_rounds(*, year: int | None = None) -> st.SearchStrategy[AwardRound]:
-    """Generate an :class:`AwardRound` that keeps every cross-field rule.
+    """Generate an :class:`~innovasjonspris.AwardRound` that keeps every cross-field rule.
 
     Exactly one winner; distinct municipalities whose numbers are valid in the round's
     year; projects under their own municipality; counts no lower than what is named; the
@@ -590,5 +593,5 @@ def _prizes() -> st.SearchStrategy[Prize]:
 
 
 def prizes() -> st.SearchStrategy[Prize]:
-    """Generate a :class:`Prize` with a positive amount."""
+    """Generate a :class:`~innovasjonspris.Prize` with a positive amount."""
     return _prizes()
