@@ -48,6 +48,7 @@ from innovasjonspris._model import (
     Source,
 )
 from innovasjonspris._schema import json_schema
+from innovasjonspris._validators import brief
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -116,7 +117,10 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
         if version is None:
             raise InvalidDataError([("$.schema_version", "is required")])
         if type(version) is not int or version != SCHEMA_VERSION:
-            msg = f"this release reads version {SCHEMA_VERSION}, not {version!r:.40}"
+            # Only numbers and text are quoted: repr() of a deeply nested value would recurse.
+            quotable = type(version) in (int, str)
+            given = brief(version) if quotable else _converters.describe(version)
+            msg = f"this release reads version {SCHEMA_VERSION}, not {given}"
             raise InvalidDataError([("$.schema_version", msg)])
     try:
         result = _converters.structure(body, cls, fmt)
