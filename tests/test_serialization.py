@@ -401,3 +401,10 @@ def test_bulk_work_pauses_the_collector_and_restores_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_key_that_is_not_text_is_refused_even_when_the_rest_is_valid() -> None:
+    document: dict[object, object] = {}
+    document.update(valid_document())
+    document[("a", "tuple")] = 1
+    assert errors_of(document) == ["$[\"('a', 'tuple')\"]: is not a known field"]

@@ -13,7 +13,7 @@ import functools
 import json
 import re
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from types import UnionType
@@ -68,6 +68,14 @@ class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
         """Keep the message that says what was expected."""
         super().__init__(message)
         self.message = message
+
+
+class _UnknownKeys(Exception):  # noqa: N818 - carries keys, is not one
+    """Keys of a document object that are not text, which no field can have."""
+
+    def __init__(self, keys: Sequence[object]) -> None:
+        super().__init__(keys)
+        self.extra_fields = keys
 
 
 class _FieldProblems(Exception):  # noqa: N818 - carries problems, is not one
@@ -243,6 +251,20 @@ def _field_problems(
     return found
 
 
+def _refuse_strange_keys(
+    cls: type, document: dict[Any, Any], strange: Sequence[object], checked: Callable[[Any], Any]
+) -> NoReturn:
+    # cattrs' own unknown-key error expects text keys (older releases fail on others),
+    # so keys that are not text are named here and kept out of its run.
+    unknown = _UnknownKeys(strange)
+    message = f"While structuring {cls.__name__}"
+    try:
+        checked({key: item for key, item in document.items() if type(key) is str})
+    except (ClassValidationError, _FieldProblems) as error:
+        raise ClassValidationError(message, [unknown, error], cls) from None  # pyright: ignore[reportCallIssue]
+    raise ClassValidationError(message, [unknown], cls)  # pyright: ignore[reportCallIssue]
+
+
 def _structure_attrs_factory(conv: Converter) -> Callable[[type], Callable[[object, type], Any]]:
     def factory(cls: type[Any]) -> Callable[[object, type], Any]:
         generated = make_dict_structure_fn(
@@ -253,6 +275,12 @@ def _structure_attrs_factory(conv: Converter) -> Callable[[type], Callable[[obje
             if type(value) is not dict:
                 raise _expect("an object", value)
             document = cast("dict[str, Any]", value)
+            strange = [key for key in document if type(key) is not str]
+            if strange:
+                _refuse_strange_keys(cls, document, strange, checked)
+            return checked(document)
+
+        def checked(document: dict[str, Any]) -> Any:
             try:
                 return generated(document, cls)
             except ClassValidationError as group:
@@ -508,7 +536,7 @@ def problems(error: BaseException, path: str = "$") -> Iterator[tuple[str, str]]
     """Walk a structuring failure into ``(path, message)`` pairs, one per problem."""
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         yield from _group_problems(error, path)
-    elif isinstance(error, ForbiddenExtraKeysError):
+    elif isinstance(error, (ForbiddenExtraKeysError, _UnknownKeys)):
         for key in sorted(error.extra_fields, key=str):
             yield path_of_key(path, key), "is not a known field"
     elif isinstance(error, (_FieldProblems, ValidationError)):
