@@ -26,27 +26,13 @@ import tomllib
 from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, Final, TypeVar, cast, overload
 
+import attrs
 import tomli_w
 from cattrs.errors import BaseValidationError
 
-from innovasjonspris import _converters, _json
+from innovasjonspris import _converters, _json, _model
 from innovasjonspris._errors import InvalidDataError, ValidationError
-from innovasjonspris._model import (
-    Applicants,
-    AwardRound,
-    Citation,
-    Event,
-    Jury,
-    JuryMember,
-    LocalizedText,
-    Money,
-    Municipality,
-    Organisation,
-    Person,
-    Prize,
-    Project,
-    Source,
-)
+from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris._schema import json_schema
 from innovasjonspris._validators import brief
 
@@ -71,22 +57,9 @@ SCHEMA_VERSION: Final = 1
 _DOCUMENTS: Final[frozenset[type]] = frozenset({AwardRound, Prize})
 """Types that stand alone in a file and so carry ``schema_version``."""
 
+# Every public model class, read off the model so that a new class needs no second list.
 _SERIALISABLE: Final[frozenset[object]] = frozenset(
-    {
-        *_DOCUMENTS,
-        Applicants,
-        Citation,
-        Event,
-        Jury,
-        JuryMember,
-        LocalizedText,
-        Money,
-        Municipality,
-        Organisation,
-        Person,
-        Project,
-        Source,
-    }
+    kind for kind in (getattr(_model, name) for name in _model.__all__) if attrs.has(kind)
 )
 
 _BOM = "\ufeff"
