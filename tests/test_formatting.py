@@ -19,6 +19,7 @@ from innovasjonspris.formatting import (
     format_amount,
     format_count,
     format_date,
+    format_date_range,
     format_list,
 )
 
@@ -29,22 +30,22 @@ NBSP = "\xa0"
     ("value", "locale", "style", "expected"),
     [
         (Decimal(500000), "nb", "short", f"500{NBSP}000{NBSP}kr"),
-        (Decimal(500000), "nb", "long", f"500{NBSP}000 kroner"),
+        (Decimal(500000), "nb", "long", f"500{NBSP}000{NBSP}kroner"),
         (Decimal(500000), "nb", "code", f"NOK{NBSP}500{NBSP}000"),
-        (Decimal(1), "nb", "long", "1 krone"),
-        (Decimal(1), "nn", "long", "1 krone"),
-        (Decimal("1.50"), "nb", "long", "1,50 kroner"),
+        (Decimal(1), "nb", "long", f"1{NBSP}krone"),
+        (Decimal(1), "nn", "long", f"1{NBSP}krone"),
+        (Decimal("1.50"), "nb", "long", f"1,50{NBSP}kroner"),
         (Decimal("1234.5"), "nb", "short", f"1{NBSP}234,50{NBSP}kr"),
         (Decimal("1234.00"), "nb", "short", f"1{NBSP}234{NBSP}kr"),
         (Money(amount=Decimal(500000)), "nn", "short", f"500{NBSP}000{NBSP}kr"),
         (500000, "nb_NO", "short", f"500{NBSP}000{NBSP}kr"),
-        (Decimal(500000), "no", "long", f"500{NBSP}000 kroner"),
+        (Decimal(500000), "no", "long", f"500{NBSP}000{NBSP}kroner"),
         (Decimal(500000), "en", "short", "NOK\xa0500,000"),
-        (Decimal(500000), "en", "long", "500,000 Norwegian kroner"),
-        (Decimal(1), "en", "long", "1 Norwegian krone"),
+        (Decimal(500000), "en", "long", f"500,000{NBSP}Norwegian kroner"),
+        (Decimal(1), "en", "long", f"1{NBSP}Norwegian krone"),
         (Decimal(500000), "en", "code", f"NOK{NBSP}500,000"),
-        (Money(amount=Decimal("12.5"), currency="EUR"), "nb", "long", "12,50 euro"),
-        (Money(amount=Decimal(2), currency="EUR"), "en", "long", "2 euros"),
+        (Money(amount=Decimal("12.5"), currency="EUR"), "nb", "long", f"12,50{NBSP}euro"),
+        (Money(amount=Decimal(2), currency="EUR"), "en", "long", f"2{NBSP}euros"),
         (Money(amount=Decimal(500000), currency="EUR"), "de", "code", f"500.000{NBSP}EUR"),
         (Decimal(-1234), "nb", "short", f"-1{NBSP}234{NBSP}kr"),
     ],
@@ -88,7 +89,11 @@ def test_formatted_amount_parses_back(amount: Decimal, locale: str, style: str) 
         ("nb", "full", "fredag 7. juni 2019"),
         ("nb", "short", "07.06.2019"),
         ("nn", "long", "7. juni 2019"),
-        ("en", "long", "June 7, 2019"),
+        ("en", "long", "7 June 2019"),
+        ("en", "full", "Friday 7 June 2019"),
+        ("en_GB", "full", "Friday 7 June 2019"),
+        ("en", "short", "07/06/2019"),
+        ("en_US", "full", "Friday, June 7, 2019"),
     ],
 )
 def test_format_date(locale: str, style: str, expected: str) -> None:
@@ -103,12 +108,56 @@ def test_nynorsk_day_names_are_nynorsk() -> None:
     assert format_date(saturday, locale="nb", style="full") == "lørdag 15. juni 2019"
 
 
-@pytest.mark.parametrize("locale", ["nb", "nn"])
+@pytest.mark.parametrize(
+    ("start", "end", "locale", "expected"),
+    [
+        (date(2016, 6, 9), date(2016, 6, 10), "nb", "9.–10. juni 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "nn", "9.–10. juni 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "en", "9–10 June 2016"),
+        (date(2019, 6, 6), date(2019, 6, 7), "en_GB", "6–7 June 2019"),
+        (date(2019, 5, 31), date(2019, 6, 2), "nb", "31. mai–2. juni 2019"),
+        (date(2019, 5, 31), date(2019, 6, 2), "en", "31 May – 2 June 2019"),
+        (date(2019, 12, 31), date(2020, 1, 2), "nn", "31. desember 2019–2. januar 2020"),
+        (date(2019, 12, 31), date(2020, 1, 2), "en", "31 December 2019 – 2 January 2020"),
+        (date(2019, 6, 7), date(2019, 6, 7), "nb", "7. juni 2019"),
+        (date(2019, 6, 7), date(2019, 6, 7), "en", "7 June 2019"),
+        (date(2016, 6, 9), date(2016, 6, 10), "no", "9.–10. juni 2016"),
+        # Elsewhere CLDR's own interval formats.
+        (date(2016, 6, 9), date(2016, 6, 10), "en_US", "Jun 9\u2009–\u200910, 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "de", "9.–10. Juni 2016"),
+    ],
+)
+def test_format_date_range(start: date, end: date, locale: str, expected: str) -> None:
+    assert format_date_range(start, end, locale=locale) == expected
+
+
+@pytest.mark.parametrize("locale", ["nb", "nn", "en"])
+def test_english_and_norwegian_dates_name_the_day_before_the_month(locale: str) -> None:
+    # British English, like Norwegian, writes the day first and no comma after the weekday.
+    text = format_date(date(2014, 6, 18), locale=locale, style="full")
+    assert re.fullmatch(r"\w+ 18\.? \w+ 2014", text), text
+    assert "," not in format_date_range(date(2016, 6, 9), date(2016, 6, 10), locale=locale)
+
+
+def test_bad_date_range() -> None:
+    with pytest.raises(ValidationError) as caught:
+        format_date_range(date(2019, 6, 7), date(2019, 6, 6))
+    assert caught.value.field == "end"
+    with pytest.raises(ValidationError) as caught:
+        format_date_range("2019-06-06", date(2019, 6, 7))  # type: ignore[arg-type]
+    assert caught.value.field == "start"
+    with pytest.raises(ValidationError) as caught:
+        format_date_range(date(2019, 6, 6), None)  # type: ignore[arg-type]
+    assert caught.value.field == "end"
+
+
+@pytest.mark.parametrize("locale", ["nb", "nn", "en"])
 def test_every_long_date_from_1900_to_2100(locale: str) -> None:
-    months = get_month_names("wide", locale=locale)
+    months = get_month_names("wide", locale="en_GB" if locale == "en" else locale)
+    point = "" if locale == "en" else "."
     day, last = date(1900, 1, 1), date(2100, 12, 31)
     while day <= last:
-        expected = f"{day.day}. {months[day.month]} {day.year}"
+        expected = f"{day.day}{point} {months[day.month]} {day.year}"
         assert format_date(day, locale=locale) == expected
         day += timedelta(days=1)
 
@@ -125,7 +174,9 @@ def test_format_list_holds_each_item_once(items: list[str]) -> None:
 def test_format_list_examples() -> None:
     assert format_list(["Ulstein", "Fjell"]) == "Ulstein og Fjell"
     assert format_list(["Ulstein", "Fjell"], locale="nn") == "Ulstein og Fjell"
-    assert format_list(["a", "b", "c"], locale="en") == "a, b, and c"
+    assert format_list(["a", "b", "c"], locale="en") == "a, b and c"
+    assert format_list(["Ulstein", "Fjell"], locale="en") == "Ulstein and Fjell"
+    assert format_list(["a", "b", "c"], locale="en_US") == "a, b, and c"
     assert format_list(iter(["Trondheim"])) == "Trondheim"
     assert format_list([]) == ""
 
@@ -161,6 +212,7 @@ def test_unknown_locale_raises_validation_error(locale: object) -> None:
         lambda: format_date(date(2019, 6, 7), locale=locale),  # type: ignore[arg-type]
         lambda: format_list(["a"], locale=locale),  # type: ignore[arg-type]
         lambda: format_count(1, "project", locale=locale),  # type: ignore[arg-type]
+        lambda: format_date_range(date(2019, 6, 6), date(2019, 6, 7), locale=locale),  # type: ignore[arg-type]
     ]
     for call in calls:
         with pytest.raises(ValidationError, match="locale") as caught:
@@ -235,11 +287,22 @@ def test_importing_the_package_leaves_babel_alone() -> None:
     assert result.stdout == "False\n"
 
 
+@pytest.mark.parametrize("locale", ["nb", "nn", "en", "de", "en_US"])
+@pytest.mark.parametrize("style", AMOUNT_STYLES)
+def test_amounts_never_break_across_lines(locale: str, style: str) -> None:
+    # The digit groups and the space between number and unit are no-break spaces.
+    for value in (Decimal(1), Decimal(500000), Decimal("1234567.5")):
+        text = format_amount(value, locale=locale, style=style)  # type: ignore[arg-type]
+        number_and_unit = re.sub(r"(?<=[a-zæøå]) (?=[a-zæøå])", "", text, flags=re.IGNORECASE)
+        assert " " not in number_and_unit, text
+
+
 @pytest.mark.parametrize(
     ("currency", "locale", "expected"),
     [
         ("NOK", "en", "NOK\xa0500,000"),
-        ("USD", "en", "$500,000"),
+        ("USD", "en_US", "$500,000"),
+        ("USD", "en", "US$500,000"),
         ("EUR", "en", "€500,000"),
         ("NOK", "de", "500.000\xa0NOK"),
         ("NOK", "nb", "500\xa0000\xa0kr"),

@@ -19,6 +19,7 @@ from innovasjonspris.formatting import (
     format_amount,
     format_count,
     format_date,
+    format_date_range,
     format_list,
 )
 from innovasjonspris.render import FORMATS, Format, render_round
@@ -38,6 +39,15 @@ def test_every_amount_formats(money: Money, locale: str, style: AmountStyle) -> 
 @given(st.dates(), LOCALES, st.sampled_from(DATE_STYLES))
 def test_every_date_formats(day: date, locale: str, style: DateStyle) -> None:
     assert str(day.day) in format_date(day, locale=locale, style=style)
+
+
+@given(st.dates(), st.dates(), LOCALES)
+def test_every_date_range_formats(first: date, second: date, locale: str) -> None:
+    start, end = min(first, second), max(first, second)
+    text = format_date_range(start, end, locale=locale)
+    # It ends as the last day does, and names each day once.
+    assert text.endswith(format_date(end, locale=locale))
+    assert text.count("–") == (start != end)
 
 
 @given(st.lists(strategies.texts(), max_size=5), LOCALES)

@@ -87,7 +87,7 @@ def test_full_round_in_text(locale: str) -> None:
     expected = {
         "nb": [
             "Innovasjonsprisen 2019\n======================\n",
-            "Prisen gikk til Trondheim kommune, som fikk 500\xa0000 kroner.",
+            "Prisen gikk til Trondheim kommune, som fikk 500\xa0000\xa0kroner.",
             "Delt ut: fredag 7. juni 2019",
             "Arrangement: Fremtidens kommuner 2019 (6.–7. juni 2019)",
             "Sted: Arendal",
@@ -106,7 +106,7 @@ def test_full_round_in_text(locale: str) -> None:
             "- Innovasjonsprisen 2019 (KMD, 11. juni 2019): https://",
         ],
         "nn": [
-            "Prisen gjekk til Trondheim kommune, som fekk 500\xa0000 kroner.",
+            "Prisen gjekk til Trondheim kommune, som fekk 500\xa0000\xa0kroner.",
             "Stad: Arendal",
             "Finalistar: Ulstein kommune og Fjell kommune",
             "20 kommunar søkte, med til saman 40 prosjekt.",
@@ -120,8 +120,8 @@ def test_full_round_in_text(locale: str) -> None:
         ],
         "en": [
             "The Innovation Prize 2019",
-            "The prize went to Trondheim Municipality, which received 500,000 Norwegian kroner.",
-            "Awarded: Friday, June 7, 2019",
+            "The prize went to Trondheim Municipality, which received 500,000\xa0Norwegian kroner.",
+            "Awarded: Friday 7 June 2019",
             "Presented by: Aase Marthe Horrigmo, state secretary",
             "20 municipalities applied, with 40 projects between them.",
             "Projects: “Ledelsesskolen” and “Universitetskommunen”",
@@ -153,7 +153,7 @@ def test_minimal_round_has_no_empty_section(format_: str) -> None:
     text = render_round(minimal_round())
     assert text == (
         "Innovasjonsprisen 2020\n======================\n\n"
-        "Prisen gikk til Trondheim kommune, som fikk 500\xa0000 kroner.\n"
+        "Prisen gikk til Trondheim kommune, som fikk 500\xa0000\xa0kroner.\n"
     )
 
 

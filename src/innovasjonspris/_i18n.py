@@ -43,11 +43,16 @@ _LANGUAGE_ALIASES: Final = {"no": "nb"}
 
 _LOCALE_HINT: Final = "a locale identifier such as 'nb', 'nn', 'en' or 'nb_NO'"
 
+# The English of the texts is British, and so is a bare "en": dates, ranges and lists as a
+# British reader writes them. A caller who wants American English says "en_US".
+_DEFAULT_TERRITORIES: Final = {"en": "en_GB"}
+
 
 def parse_locale(identifier: object) -> Locale:
     """Return the Babel locale for ``identifier``, or raise :class:`ValidationError`.
 
-    Both ``nb_NO`` and ``nb-NO`` are accepted. Babel's own errors never escape.
+    Both ``nb_NO`` and ``nb-NO`` are accepted; ``en`` means British English (``en_GB``).
+    Babel's own errors never escape.
     """
     if type(identifier) is not str:
         msg = f"must be {_LOCALE_HINT}, not {type(identifier).__name__}"
@@ -59,7 +64,9 @@ def parse_locale(identifier: object) -> Locale:
 @functools.lru_cache(maxsize=256)
 def _parse_locale(identifier: str) -> Locale:
     try:
-        return Locale.parse(identifier, sep="-" if "-" in identifier else "_")
+        return Locale.parse(
+            _DEFAULT_TERRITORIES.get(identifier, identifier), sep="-" if "-" in identifier else "_"
+        )
     except (UnknownLocaleError, ValueError, TypeError):
         msg = f"{identifier!r} is not a known locale; use {_LOCALE_HINT}"
         raise ValidationError("locale", msg) from None

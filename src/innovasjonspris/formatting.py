@@ -3,15 +3,20 @@ r"""Amounts, dates, lists and counts as text, in Bokmål, Nynorsk, English or an
 Every locale-dependent detail (separators, month and day names, plural rules, the order
 of number and unit) comes from CLDR through Babel; the words of our own nouns come from
 the package's message catalogs. Each function takes ``locale="nb"``: ``"nb"``, ``"nn"``,
-``"en"`` or any Babel identifier (``"nb_NO"``, ``"de"``). An unknown or malformed locale,
-like any other bad argument, raises :class:`~innovasjonspris.ValidationError`.
+``"en"`` or any Babel identifier (``"nb_NO"``, ``"de"``). ``"en"`` is British English, as
+the library's English texts are (``"en_US"`` gives American English). An unknown or
+malformed locale, like any other bad argument, raises :class:`~innovasjonspris.ValidationError`.
 
 >>> format_amount(Decimal("500000"))
 '500\xa0000\xa0kr'
 >>> format_amount(Decimal("500000"), style="long")
-'500\xa0000 kroner'
+'500\xa0000\xa0kroner'
 >>> format_date(date(2019, 6, 7), locale="nn", style="full")
 'fredag 7. juni 2019'
+>>> format_date(date(2014, 6, 18), locale="en", style="full")
+'Wednesday 18 June 2014'
+>>> format_date_range(date(2016, 6, 9), date(2016, 6, 10), locale="en")
+'9–10 June 2016'
 >>> format_count(20, "municipality", locale="nn")
 '20 kommunar'
 """
@@ -27,7 +32,8 @@ from decimal import Decimal
 from typing import Final, Literal, cast
 
 from babel import Locale
-from babel.dates import DateTimePattern
+from babel.dates import DateTimePattern, format_interval
+from babel.dates import parse_pattern as parse_date_pattern
 from babel.lists import format_list as babel_format_list
 from babel.numbers import (
     NumberPattern,
@@ -50,6 +56,7 @@ __all__ = [
     "format_amount",
     "format_count",
     "format_date",
+    "format_date_range",
     "format_list",
 ]
 
@@ -57,7 +64,10 @@ AmountStyle = Literal["short", "long", "code"]
 DateStyle = Literal["long", "full", "short"]
 
 AMOUNT_STYLES: Final[tuple[AmountStyle, ...]] = ("short", "long", "code")
-"""``short``: ``500 000 kr``; ``long``: ``500 000 kroner``; ``code``: ``NOK 500 000``."""
+"""``short``: ``500 000 kr``; ``long``: ``500 000 kroner``; ``code``: ``NOK 500 000``.
+
+In every style the digit groups and the space between number and unit are no-break spaces.
+"""
 
 DATE_STYLES: Final[tuple[DateStyle, ...]] = ("long", "full", "short")
 """``long``: ``7. juni 2019``; ``full``: ``fredag 7. juni 2019``; ``short``: ``07.06.2019``."""
@@ -163,17 +173,17 @@ def format_amount(
     r"""Return an amount of money as text.
 
     A :class:`~decimal.Decimal` or ``int`` is taken to be Norwegian kroner. Decimals appear
-    only when there are øre. The spaces CLDR puts in (digit grouping, before the unit) are
-    no-break spaces for nb and nn.
+    only when there are øre. The digit groups and the space between the number and its unit
+    are no-break spaces, so that an amount is never broken across lines.
 
     >>> format_amount(Money(amount=Decimal("1234.5")))
     '1\xa0234,50\xa0kr'
     >>> format_amount(Decimal("1"), style="long", locale="nn")
-    '1 krone'
+    '1\xa0krone'
     >>> format_amount(Decimal("500000"), style="code")
     'NOK\xa0500\xa0000'
     >>> format_amount(Decimal("500000"), style="long", locale="en")
-    '500,000 Norwegian kroner'
+    '500,000\xa0Norwegian kroner'
 
     Raises:
         ValidationError: the amount is not a valid amount of money (field ``amount``),
@@ -200,7 +210,8 @@ def _amount_text(money: Money, where: Locale, style: str) -> str:
     if money.currency in _RUNNING_TEXT_UNITS and where.language in _RUNNING_TEXT_LANGUAGES:
         return _running_text_unit(messages(where), shown, number)
     unit = get_currency_name(money.currency, count=shown, locale=where)
-    return get_currency_unit_pattern(money.currency, count=shown, locale=where).format(number, unit)
+    unit_pattern = get_currency_unit_pattern(money.currency, count=shown, locale=where)
+    return _bound(unit_pattern, "{0}").format(number, unit)
 
 
 def _running_text_unit(words: Messages, shown: Decimal, number: str) -> str:
@@ -209,12 +220,26 @@ def _running_text_unit(words: Messages, shown: Decimal, number: str) -> str:
     template = words.npgettext(
         "amount", "{amount} Norwegian krone", "{amount} Norwegian kroner", shown
     )
-    return template.format(amount=number)
+    return _bound(template, "{amount}").format(amount=number)
+
+
+def _bound(template: str, placeholder: str) -> str:
+    """Make the spaces beside the number no-break, keeping number and unit on one line."""
+    here = re.escape(placeholder)
+    return re.sub(f"(?<={here}) | (?={here})", "\xa0", template)
+
+
+def _british(locale: Locale) -> bool:
+    return locale.language == "en" and locale.territory == "GB"
 
 
 @functools.cache
 def _date_pattern(locale: Locale, style: str) -> DateTimePattern:
     pattern: DateTimePattern = locale.date_formats[style]
+    if _british(locale):
+        # CLDR's en_GB puts a comma after the weekday; British prose writes
+        # «Wednesday 18 June 2014», as the style guides of the press and the civil service do.
+        return parse_date_pattern(pattern.pattern.replace("EEEE, ", "EEEE "))
     return pattern
 
 
@@ -227,6 +252,8 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     'måndag 10. juni 2019'
     >>> format_date(date(2019, 6, 7), style="short")
     '07.06.2019'
+    >>> format_date(date(2019, 6, 7), locale="en", style="full")
+    'Friday 7 June 2019'
 
     Raises:
         ValidationError: ``value`` is not a date (field ``date``), the style is not one
@@ -234,16 +261,78 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     """
     _choice(style, DATE_STYLES, "style")
     where = parse_locale(locale)
-    given = cast("object", value)  # callers without a type checker pass anything
-    if not isinstance(given, date):
+    return _date_text(_date(value, "date"), where, style)
+
+
+def _date(value: object, field: str) -> date:
+    # Callers without a type checker pass anything.
+    if not isinstance(value, date):
         msg = f"must be a date, not {type(value).__name__}"
-        raise ValidationError("date", msg)
-    return _date_text(given, where, style)
+        raise ValidationError(field, msg)
+    return value
 
 
 @functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
 def _date_text(value: date, where: Locale, style: str) -> str:
     return str(_date_pattern(where, style).apply(value, where))
+
+
+def format_date_range(start: date, end: date, *, locale: str = "nb") -> str:
+    """Return the days from ``start`` to ``end`` as running text writes a range.
+
+    What the two dates share is written once, and an en dash joins the rest. In Norwegian
+    the dash is closed up, as Språkrådet advises for spans («1. mai–10. september»); in
+    English it is closed up between day numbers and spaced where a side is more than one
+    word, as British style guides advise. One day is written as :func:`format_date`
+    writes it. The parts come from CLDR; in languages other than Norwegian and British
+    English (``en_US``, ``de``) the range is CLDR's own interval format.
+
+    >>> format_date_range(date(2016, 6, 9), date(2016, 6, 10))
+    '9.–10. juni 2016'
+    >>> format_date_range(date(2019, 5, 31), date(2019, 6, 2), locale="nn")
+    '31. mai–2. juni 2019'
+    >>> format_date_range(date(2019, 6, 6), date(2019, 6, 7), locale="en")
+    '6–7 June 2019'
+    >>> format_date_range(date(2019, 12, 31), date(2020, 1, 2), locale="en")
+    '31 December 2019 – 2 January 2020'
+
+    Raises:
+        ValidationError: ``start`` or ``end`` is not a date (field ``start`` or ``end``),
+            ``end`` lies before ``start`` (``end``), or the locale is unknown (``locale``).
+    """
+    where = parse_locale(locale)
+    first, last = _date(start, "start"), _date(end, "end")
+    if last < first:
+        msg = f"{last.isoformat()} lies before the start {first.isoformat()}"
+        raise ValidationError("end", msg)
+    return _range_text(first, last, where)
+
+
+_NORWEGIAN: Final = frozenset({*CATALOG_LANGUAGES, "no"})
+
+
+@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
+def _range_text(first: date, last: date, where: Locale) -> str:
+    if first == last:
+        return _date_text(first, where, "long")
+    norwegian = where.language in _NORWEGIAN
+    if not norwegian and not _british(where):
+        return str(format_interval(first, last, "yMMMMd", locale=where))
+    closing = _date_text(last, where, "long")
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{_skeleton_text(first, where, 'd')}–{closing}"
+    opening = (
+        _skeleton_text(first, where, "MMMMd")
+        if first.year == last.year
+        else _date_text(first, where, "long")
+    )
+    dash = "–" if norwegian else " – "
+    return f"{opening}{dash}{closing}"
+
+
+def _skeleton_text(value: date, where: Locale, skeleton: str) -> str:
+    pattern: DateTimePattern = where.datetime_skeletons[skeleton]
+    return str(pattern.apply(value, where))
 
 
 def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
@@ -252,7 +341,7 @@ def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
     >>> format_list(["Ulstein", "Fjell"])
     'Ulstein og Fjell'
     >>> format_list(["Ulstein", "Fjell", "Trondheim"], locale="en")
-    'Ulstein, Fjell, and Trondheim'
+    'Ulstein, Fjell and Trondheim'
 
     Raises:
         ValidationError: ``items`` is not an iterable of text (field ``items``), or the

@@ -5,7 +5,7 @@ r"""A whole award round as plain text, Markdown or HTML, in Bokmål, Nynorsk or 
 >>> text.splitlines()[0]
 'Innovasjonsprisen 2019'
 >>> text.splitlines()[3]
-'Prisen gjekk til Trondheim kommune, som fekk 500\xa0000 kroner.'
+'Prisen gjekk til Trondheim kommune, som fekk 500\xa0000\xa0kroner.'
 
 The round is first laid out as a small document (headings, paragraphs, label–value facts
 and lists) and then written in the chosen format; only the writers know the syntax, and

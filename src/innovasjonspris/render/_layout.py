@@ -15,9 +15,8 @@ from datetime import date
 from typing import Literal
 
 import attrs
-from babel.dates import format_interval
 
-from innovasjonspris._i18n import Messages, parse_locale
+from innovasjonspris._i18n import Messages
 from innovasjonspris._model import (
     Applicants,
     AwardRound,
@@ -32,7 +31,13 @@ from innovasjonspris._model import (
     Source,
     Standing,
 )
-from innovasjonspris.formatting import format_amount, format_count, format_date, format_list
+from innovasjonspris.formatting import (
+    format_amount,
+    format_count,
+    format_date,
+    format_date_range,
+    format_list,
+)
 from innovasjonspris.render._document import (
     SECTION,
     Block,
@@ -174,11 +179,7 @@ class Layout:
         name: Inline = (Span(event.name),)
         start, end = event.start, event.end or event.start
         if start is not None and end is not None and (start != end or start != awarded_on):
-            when = (
-                format_interval(start, end, "yMMMMd", locale=parse_locale(self.locale))
-                if start != end
-                else format_date(start, locale=self.locale)
-            )
+            when = format_date_range(start, end, locale=self.locale)
             name = fill(self.words.gettext("{event} ({dates})"), event=name, dates=when)
         yield self.words.gettext("Event"), name
         if event.place is not None:
