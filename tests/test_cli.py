@@ -117,7 +117,7 @@ def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_console_script_runs() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "innovasjonspris.cli", "show", "2019", "--format", "json"],
+        [sys.executable, "-m", "innovasjonspris", "show", "2019", "--format", "json"],
         capture_output=True,
         text=True,
         check=False,
@@ -130,7 +130,7 @@ def test_schema_works_first_thing_in_a_fresh_process() -> None:
     # The model's annotations are strings until resolved; nothing may rely on a load
     # having resolved them first.
     result = subprocess.run(
-        [sys.executable, "-m", "innovasjonspris.cli", "schema"],
+        [sys.executable, "-m", "innovasjonspris", "schema"],
         capture_output=True,
         text=True,
         check=False,

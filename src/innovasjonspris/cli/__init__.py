@@ -1,0 +1,114 @@
+"""The ``innovasjonspris`` command: show, validate and convert rounds, print the schema.
+
+Each subcommand lives in a private module of its own with a ``register`` function;
+:func:`main` builds the parser from them and turns the library's errors into exit
+statuses. Output goes through one mechanism (``-o/--output``, UTF-8 whatever the console).
+
+Exit statuses:
+
+- 0: success.
+- 1: invalid data; each problem on its own line on standard error.
+- 2: bad usage (an unknown option or year), or a file that cannot be read or written.
+- 141: the reader of standard output closed it early (``| head``); nothing is printed.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+from typing import TYPE_CHECKING, Final
+
+from innovasjonspris.cli import _convert, _schema, _show, _validate
+from innovasjonspris.cli._common import (
+    EXIT_INVALID,
+    EXIT_PIPE_CLOSED,
+    EXIT_USAGE,
+    InvalidFileError,
+    UsageError,
+    report,
+)
+from innovasjonspris.cli._output import PipeClosedError, WriteError, write_stdout
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["main"]
+
+# One register() per subcommand, in the order --help lists them.
+_COMMANDS: Final = (_show, _validate, _convert, _schema)
+
+_EXIT_STATUSES: Final = """\
+exit status:
+  0    success
+  1    invalid data: each problem on its own line on standard error
+  2    bad usage, or a file that cannot be read or written
+  141  standard output was closed early by its reader (as by | head)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help and version go out as UTF-8, like all our output."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message and file in {None, sys.stdout}:
+            write_stdout(message)
+        else:
+            super()._print_message(message, file)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="innovasjonspris",
+        description="Show, validate and convert rounds of KMD's innovation prize.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {version('innovasjonspris')}",
+        help="print the version and exit",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", help="one of:"
+    )
+
+    def add_parser(name: str, **options: object) -> argparse.ArgumentParser:
+        # Every subcommand's --help ends with the exit statuses too.
+        options.setdefault("epilog", _EXIT_STATUSES)
+        options.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        return commands.add_parser(name, **options)  # type: ignore[arg-type]
+
+    for command in _COMMANDS:
+        command.register(add_parser)
+    return parser
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"innovasjonspris: {message}", file=sys.stderr)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: the process's arguments); return the status.
+
+    Bad usage that :mod:`argparse` finds (and ``--help``, ``--version``) ends in
+    :exc:`SystemExit`, as argparse does; everything else returns the exit status.
+    """
+    try:
+        arguments = _parser().parse_args(argv)
+        status: int = arguments.run(arguments)
+    except UsageError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except WriteError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except PipeClosedError:
+        return EXIT_PIPE_CLOSED
+    except InvalidFileError as invalid:
+        report(invalid.name, invalid.error)
+        return EXIT_INVALID
+    return status
