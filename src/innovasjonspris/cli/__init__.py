@@ -96,7 +96,7 @@ def _fail(message: str, status: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); return the status.
 
-    Bad usage that :mod:`argparse` finds (and ``--help``, ``--version``) ends in
+    Bad usage that ``argparse`` finds (and ``--help``, ``--version``) ends in
     :exc:`SystemExit`, as argparse does; everything else returns the exit status.
     """
     try:
