@@ -177,6 +177,10 @@ def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, type], en
     return structure
 
 
+def _unstructure_enum(value: enum.Enum) -> object:
+    return value.value
+
+
 def _is_optional(kind: Any) -> bool:
     return get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind)
 
@@ -317,6 +321,8 @@ def _build(fmt: Format) -> Converter:
         conv.register_unstructure_hook(date, lambda day: day)
     # Registered per class: older cattrs releases try their own enum hook before factories.
     conv.register_structure_hook(Standing, _structure_enum_factory(Standing))
+    # A StrEnum is a str, which cattrs passes through as it is; the data holds plain text.
+    conv.register_unstructure_hook(Standing, _unstructure_enum)
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(conv))
     conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory(conv))

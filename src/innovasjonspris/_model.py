@@ -60,8 +60,18 @@ MAX_AMOUNT: Final = Decimal(10) ** 15
 """Amounts must be smaller than this in absolute value (a thousand billion)."""
 
 
-class Standing(enum.Enum):
-    """How the jury honoured a municipality in a round."""
+class Standing(enum.StrEnum):
+    """How the jury honoured a municipality in a round, ordered by rank.
+
+    A standing is its value (``Standing.WINNER == "winner"``), and it sorts by rank, not
+    alphabetically: the winner first, then the finalists, then the honourable mentions.
+
+    >>> ranked = sorted([Standing.HONOURABLE_MENTION, Standing.WINNER, Standing.FINALIST])
+    >>> [str(standing) for standing in ranked]
+    ['winner', 'finalist', 'honourable_mention']
+    >>> Standing.WINNER < Standing.FINALIST
+    True
+    """
 
     WINNER = "winner"
     """Won the prize."""
@@ -69,6 +79,42 @@ class Standing(enum.Enum):
     """Nominated as one of the strongest candidates."""
     HONOURABLE_MENTION = "honourable_mention"
     """Named by the jury without being a finalist."""
+
+    @property
+    def rank(self) -> int:
+        """1 for the winner, 2 for a finalist, 3 for an honourable mention."""
+        return _RANKS[self]
+
+    def _rank_of(self, other: object, operator: str) -> int | None:
+        if isinstance(other, Standing):
+            return other.rank
+        if isinstance(other, str):
+            # A standing equals its value, so it is ordered against its value too; any
+            # other text would fall back to str's alphabetical order, which means nothing.
+            if other in _RANKS:
+                return _RANKS[Standing(other)]
+            msg = f"{operator!r} is not supported between a Standing and {other!r:.60}"
+            raise TypeError(msg)
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        rank = self._rank_of(other, "<")
+        return NotImplemented if rank is None else self.rank < rank
+
+    def __le__(self, other: object) -> bool:
+        rank = self._rank_of(other, "<=")
+        return NotImplemented if rank is None else self.rank <= rank
+
+    def __gt__(self, other: object) -> bool:
+        rank = self._rank_of(other, ">")
+        return NotImplemented if rank is None else self.rank > rank
+
+    def __ge__(self, other: object) -> bool:
+        rank = self._rank_of(other, ">=")
+        return NotImplemented if rank is None else self.rank >= rank
+
+
+_RANKS: Final[dict[str, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
 @attrs.frozen(kw_only=True)
@@ -468,6 +514,11 @@ class AwardRound:
     def finalists(self) -> tuple[Citation, ...]:
         """The citations of the finalists, in the order the data gives them."""
         return tuple(c for c in self.citations if c.standing is Standing.FINALIST)
+
+    @property
+    def honourable_mentions(self) -> tuple[Citation, ...]:
+        """The citations of the honourable mentions, in the order the data gives them."""
+        return tuple(c for c in self.citations if c.standing is Standing.HONOURABLE_MENTION)
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,8 @@ malformed locale, like any other bad argument, raises :class:`~innovasjonspris.V
 '9–10 June 2016'
 >>> format_count(20, "municipality", locale="nn")
 '20 kommunar'
+>>> format_standing(Standing.WINNER, locale="nn")
+'vinnar'
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from babel.numbers import (
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import CATALOG_LANGUAGES, Messages, messages, parse_locale
-from innovasjonspris._model import Money
+from innovasjonspris._model import Money, Standing
 
 __all__ = [
     "AMOUNT_STYLES",
@@ -58,6 +60,7 @@ __all__ = [
     "format_date",
     "format_date_range",
     "format_list",
+    "format_standing",
 ]
 
 AmountStyle = Literal["short", "long", "code"]
@@ -386,3 +389,38 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
     words = messages(where)
     number = str(_number_pattern(where, fraction=False).apply(count, where))
     return _NOUNS[noun](words, count, number)
+
+
+# The labels, written out in gettext calls so that ``pybabel extract`` finds them.
+_STANDINGS: Final[dict[Standing, Callable[[Messages], str]]] = {
+    Standing.WINNER: lambda words: words.pgettext("standing", "winner"),
+    Standing.FINALIST: lambda words: words.pgettext("standing", "finalist"),
+    Standing.HONOURABLE_MENTION: lambda words: words.pgettext("standing", "honourable mention"),
+}
+
+
+def format_standing(standing: Standing | str, *, locale: str = "nb") -> str:
+    """Return a standing as a word of running text: ``vinner``, nn ``vinnar``, en ``winner``.
+
+    ``standing`` is a :class:`~innovasjonspris.Standing` or its value (``"finalist"``).
+
+    >>> format_standing(Standing.FINALIST)
+    'finalist'
+    >>> format_standing("honourable_mention", locale="nn")
+    'heiderleg omtale'
+    >>> format_standing(Standing.HONOURABLE_MENTION, locale="en")
+    'honourable mention'
+
+    Raises:
+        TypeError: ``standing`` is not text.
+        ValidationError: ``standing`` is not a standing's value (field ``standing``), or
+            the locale is unknown or has no catalog (``locale``).
+    """
+    given = cast("object", standing)  # callers without a type checker pass anything
+    if not isinstance(given, str):
+        msg = f"standing must be a Standing or its value, not {type(given).__name__}"
+        raise TypeError(msg)
+    if given not in _STANDINGS:
+        allowed = ", ".join(repr(str(known)) for known in Standing)
+        raise ValidationError("standing", f"must be one of {allowed}, not {given!r:.60}")
+    return _STANDINGS[Standing(given)](messages(parse_locale(locale)))

@@ -37,6 +37,7 @@ from innovasjonspris.formatting import (
     format_date,
     format_date_range,
     format_list,
+    format_standing,
 )
 from innovasjonspris.render._document import (
     SECTION,
@@ -121,11 +122,7 @@ class Layout:
         return fill(self.words.gettext("{member} (chair)"), member=listed)
 
     def standing(self, value: Standing) -> str:
-        return {
-            Standing.WINNER: self.words.pgettext("standing", "winner"),
-            Standing.FINALIST: self.words.pgettext("standing", "finalist"),
-            Standing.HONOURABLE_MENTION: self.words.pgettext("standing", "honourable mention"),
-        }[value]
+        return format_standing(value, locale=self.locale)
 
     # --- the sections ---
 
