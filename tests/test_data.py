@@ -18,8 +18,8 @@ def test_rounds_are_the_documented_years_oldest_first() -> None:
 
 
 def test_unknown_year() -> None:
-    with pytest.raises(LookupError, match="no bundled round for 2020"):
-        load_round(2020)
+    with pytest.raises(LookupError, match="no round of 2013 is known"):
+        load_round(2013)
 
 
 def test_the_prize() -> None:

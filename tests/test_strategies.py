@@ -32,6 +32,7 @@ from innovasjonspris import (
     Project,
     Source,
     Standing,
+    YearNotAwarded,
     strategies,
 )
 from innovasjonspris.registry import is_valid_kommunenummer
@@ -55,6 +56,7 @@ PUBLIC_TYPES: tuple[type[Any], ...] = (
     Prize,
     Project,
     Source,
+    YearNotAwarded,
 )
 
 STRATEGY_OF: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
@@ -72,6 +74,7 @@ STRATEGY_OF: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Prize: strategies.prizes,
     Project: strategies.projects,
     Source: strategies.sources,
+    YearNotAwarded: strategies.years_not_awarded,
 }
 
 # Searching for a rare example may take many tries; the search stops at the first hit and

@@ -8,7 +8,12 @@ Serialisation, formatting and rendering live in their own public modules
 
 from __future__ import annotations
 
-from innovasjonspris._errors import InnovasjonsprisError, InvalidDataError, ValidationError
+from innovasjonspris._errors import (
+    InnovasjonsprisError,
+    InvalidDataError,
+    RoundNotFoundError,
+    ValidationError,
+)
 from innovasjonspris._model import (
     Applicants,
     AwardRound,
@@ -25,8 +30,9 @@ from innovasjonspris._model import (
     Project,
     Source,
     Standing,
+    YearNotAwarded,
 )
-from innovasjonspris.data import load_round, prize, rounds
+from innovasjonspris.data import load_round, prize, rounds, timeline
 
 __all__ = [
     "Applicants",
@@ -44,10 +50,13 @@ __all__ = [
     "Person",
     "Prize",
     "Project",
+    "RoundNotFoundError",
     "Source",
     "Standing",
     "ValidationError",
+    "YearNotAwarded",
     "load_round",
     "prize",
     "rounds",
+    "timeline",
 ]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-__all__ = ["InnovasjonsprisError", "InvalidDataError", "ValidationError"]
+if TYPE_CHECKING:
+    from innovasjonspris._model import YearNotAwarded
+
+__all__ = ["InnovasjonsprisError", "InvalidDataError", "RoundNotFoundError", "ValidationError"]
 
 
 class InnovasjonsprisError(Exception):
@@ -71,3 +75,29 @@ class InvalidDataError(ValidationError):
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {field}: {message}" for field, message in self.problems)
         return f"invalid data ({count} {noun}):\n{lines}"
+
+
+class RoundNotFoundError(InnovasjonsprisError, LookupError):
+    """No round of ``year`` is known, and the message says why.
+
+    For a year in which the prize was not awarded, ``not_awarded`` holds that year's
+    record, with the reason and its sources; for a year without any data it is ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    message: str
+    year: int
+    not_awarded: YearNotAwarded | None
+
+    def __init__(self, message: str, year: int, not_awarded: YearNotAwarded | None) -> None:
+        """Record the ``message``, the ``year`` asked for and its record if it has one."""
+        # Every value goes to the base class too, so that the error pickles whole.
+        super().__init__(message, year, not_awarded)
+        self.message = message
+        self.year = year
+        self.not_awarded = not_awarded
+
+    def __str__(self) -> str:
+        """The message alone."""
+        return self.message

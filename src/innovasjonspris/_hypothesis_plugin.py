@@ -32,6 +32,7 @@ _STRATEGY_OF = {
     _model.Project: "projects",
     _model.Source: "sources",
     _model.Standing: "standings",
+    _model.YearNotAwarded: "years_not_awarded",
 }
 
 

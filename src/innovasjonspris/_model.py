@@ -23,6 +23,7 @@ from innovasjonspris._errors import ValidationError
 from innovasjonspris.registry import validate_kommunenummer
 
 __all__ = [
+    "DOCUMENTS",
     "LANGUAGES",
     "Applicants",
     "AwardRound",
@@ -39,6 +40,7 @@ __all__ = [
     "Project",
     "Source",
     "Standing",
+    "YearNotAwarded",
 ]
 
 LANGUAGES: Final = ("nb", "nn", "en")
@@ -544,3 +546,31 @@ class Prize:
         if self.amount.amount <= 0:
             msg = f"a prize amount must be positive, not {self.amount.amount}"
             raise ValidationError("amount.amount", msg)
+
+
+@attrs.frozen(kw_only=True)
+class YearNotAwarded:
+    """A year in which the prize was not awarded: why, in nb, nn and en, and who says so.
+
+    A year without a round is recorded as such rather than left out, so that a timeline
+    of the prize has no silent gaps; the reason is in the data's own words, and at
+    least one source must back it.
+    """
+
+    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    """A stable identifier, like a round's: ``innovasjonsprisen-2020``."""
+    year: int = attrs.field(validator=v.integer(1972, 9999))
+    reason: LocalizedText = attrs.field(validator=_localized(required=True))
+    """Why the prize was not awarded, as far as the sources tell."""
+    notes: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    sources: tuple[Source, ...] = attrs.field(
+        validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.sources:
+            raise ValidationError("sources", "a year not awarded needs a source that says so")
+
+
+DOCUMENTS: Final[tuple[type, ...]] = (AwardRound, Prize, YearNotAwarded)
+"""The types that stand alone in a file, and so carry its ``schema_version``."""

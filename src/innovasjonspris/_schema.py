@@ -132,7 +132,7 @@ def json_schema(cls: type = _model.AwardRound) -> dict[str, Any]:
         raise ValidationError("cls", msg)
     builder = _Builder()
     root = builder.object(cls)
-    if cls in (_model.AwardRound, _model.Prize):
+    if cls in _model.DOCUMENTS:
         root["properties"] = {"schema_version": {"const": 1}, **root["properties"]}
         root["required"] = ["schema_version", *root.get("required", [])]
     return {

@@ -32,7 +32,7 @@ from cattrs.errors import BaseValidationError
 
 from innovasjonspris import _converters, _json, _model
 from innovasjonspris._errors import InvalidDataError, ValidationError
-from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris._model import AwardRound
 from innovasjonspris._schema import json_schema
 from innovasjonspris._validators import brief
 
@@ -54,8 +54,7 @@ T = TypeVar("T")
 SCHEMA_VERSION: Final = 1
 """The version of the data format this release reads and writes."""
 
-_DOCUMENTS: Final[frozenset[type]] = frozenset({AwardRound, Prize})
-"""Types that stand alone in a file and so carry ``schema_version``."""
+_DOCUMENTS: Final[frozenset[type]] = frozenset(_model.DOCUMENTS)
 
 # Every public model class, read off the model so that a new class needs no second list.
 _SERIALISABLE: Final[frozenset[object]] = frozenset(

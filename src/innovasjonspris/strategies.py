@@ -50,6 +50,7 @@ from innovasjonspris._model import (
     Project,
     Source,
     Standing,
+    YearNotAwarded,
 )
 from innovasjonspris._validators import check_text
 from innovasjonspris.registry import COUNTIES, counties
@@ -74,6 +75,7 @@ __all__ = [
     "standings",
     "texts",
     "years",
+    "years_not_awarded",
 ]
 
 # Realistic values, listed first so that shrinking ends on them. Municipality names
@@ -595,3 +597,20 @@ def _prizes() -> st.SearchStrategy[Prize]:
 def prizes() -> st.SearchStrategy[Prize]:
     """Generate a :class:`~innovasjonspris.Prize` with a positive amount."""
     return _prizes()
+
+
+@st.composite
+def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
+    year = draw(_years())
+    return YearNotAwarded(
+        id=draw(_round_ids(year)),
+        year=year,
+        reason=draw(_localized()),
+        notes=draw(_optional(_localized())),
+        sources=tuple(draw(st.lists(_sources(), min_size=1, max_size=_SMALL, unique=True))),
+    )
+
+
+def years_not_awarded() -> st.SearchStrategy[YearNotAwarded]:
+    """Generate a :class:`~innovasjonspris.YearNotAwarded`: a reason and at least one source."""
+    return _year_not_awarded()

@@ -1,4 +1,7 @@
-"""The rounds that ship with the library, loaded and validated like any user's file."""
+"""The rounds and the years not awarded that ship with the library.
+
+Each is loaded and validated like any user's file.
+"""
 
 from __future__ import annotations
 
@@ -6,46 +9,84 @@ import functools
 import re
 from importlib import resources
 
-from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris._errors import RoundNotFoundError
+from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 
-__all__ = ["available_years", "load_round", "prize", "rounds"]
+__all__ = ["available_years", "load_round", "prize", "rounds", "timeline"]
 
 _PACKAGE = "innovasjonspris.data"
-_ROUND_FILE = re.compile(r"round-[0-9]{4}\.toml")
+_ROUND_FILE = re.compile(r"round-([0-9]{4})\.toml")
+_NOT_AWARDED_FILE = re.compile(r"not-awarded-([0-9]{4})\.toml")
 
 
 def _read(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
+def _years(pattern: re.Pattern[str]) -> tuple[int, ...]:
+    names = (entry.name for entry in resources.files(_PACKAGE).iterdir())
+    return tuple(sorted(int(found[1]) for found in map(pattern.fullmatch, names) if found))
+
+
 @functools.cache
 def available_years() -> tuple[int, ...]:
     """The years of the bundled rounds, oldest first."""
-    names = (entry.name for entry in resources.files(_PACKAGE).iterdir())
-    return tuple(
-        sorted(int(name[6:10]) for name in names if _ROUND_FILE.fullmatch(name) is not None)
-    )
+    return _years(_ROUND_FILE)
 
 
 @functools.cache
+def _not_awarded() -> dict[int, YearNotAwarded]:
+    from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
+
+    return {
+        year: from_toml(_read(f"not-awarded-{year}.toml"), YearNotAwarded)
+        for year in _years(_NOT_AWARDED_FILE)
+    }
+
+
 def load_round(year: int) -> AwardRound:
     """Return the bundled round of ``year``.
 
     Raises:
-        LookupError: no round of that year ships with the library.
+        TypeError: ``year`` is not an :class:`int`.
+        RoundNotFoundError: no round of that year ships with the library; for a year in
+            which the prize was not awarded, its ``not_awarded`` says why.
     """
+    if type(year) is not int:
+        msg = f"year must be an int, not {type(year).__name__}"
+        raise TypeError(msg)
+    if year in available_years():
+        return _load_round(year)
+    not_awarded = _not_awarded().get(year)
+    if not_awarded is not None:
+        reason = not_awarded.reason.get("en")
+        msg = f"the prize was not awarded in {year}: {reason}"
+    else:
+        known = ", ".join(str(y) for y in available_years())
+        gaps = "".join(f"; the prize was not awarded in {gap}" for gap in _not_awarded())
+        msg = f"no round of {year} is known; the bundled rounds are {known}{gaps}"
+    raise RoundNotFoundError(msg, year, not_awarded)
+
+
+@functools.cache
+def _load_round(year: int) -> AwardRound:
     from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
 
-    if year not in available_years():
-        known = ", ".join(str(y) for y in available_years())
-        msg = f"no bundled round for {year!r}; the bundled years are {known}"
-        raise LookupError(msg)
     return from_toml(_read(f"round-{year}.toml"), AwardRound)
 
 
 def rounds() -> tuple[AwardRound, ...]:
     """Return every bundled round, oldest first."""
-    return tuple(load_round(year) for year in available_years())
+    return tuple(_load_round(year) for year in available_years())
+
+
+def timeline() -> tuple[AwardRound | YearNotAwarded, ...]:
+    """Return every year of the prize, oldest first: its round, or why it was not awarded.
+
+    The bundled data leaves no year out between the first round and the last year known.
+    """
+    entries: list[AwardRound | YearNotAwarded] = [*rounds(), *_not_awarded().values()]
+    return tuple(sorted(entries, key=lambda entry: entry.year))
 
 
 @functools.cache
