@@ -85,7 +85,7 @@ class Layout:
 
     def quoted(self, value: str) -> Inline:
         # CLDR has quotation marks per locale, but Babel does not expose them.
-        return fill(self.words.pgettext("quotation", "“{text}”"), text=value)
+        return fill(self.words.pgettext("quotation", "‘{text}’"), text=value)
 
     def organisation(self, value: Organisation, *, short_name: bool = True) -> Inline:
         name = self.text(value.name)
@@ -119,7 +119,7 @@ class Layout:
         listed = joined(", ", parts)
         if not value.chair:
             return listed
-        return fill(self.words.gettext("{member} (chair)"), member=listed)
+        return fill(self.words.gettext("{member} (jury chair)"), member=listed)
 
     def standing(self, value: Standing) -> str:
         return format_standing(value, locale=self.locale)
@@ -196,7 +196,7 @@ class Layout:
                     )
                     if applicants.more_than
                     else self.words.gettext(
-                        "{municipalities} applied, with {projects} between them."
+                        "In all, {municipalities} applied, with {projects} between them."
                     )
                 )
                 sentences.append(
@@ -210,7 +210,7 @@ class Layout:
                 template = (
                     self.words.gettext("More than {municipalities} applied.")
                     if applicants.more_than
-                    else self.words.gettext("{municipalities} applied.")
+                    else self.words.gettext("In all, {municipalities} applied.")
                 )
                 sentences.append(
                     fill(template, municipalities=count(municipalities, "municipality"))
@@ -219,10 +219,11 @@ class Layout:
             template = self.words.gettext("The applications named {projects}.")
             sentences.append(fill(template, projects=count(projects, "project")))
         if applicants.applications is not None:
-            template = self.words.gettext("The prize received {applications}.")
-            sentences.append(
-                fill(template, applications=count(applicants.applications, "application"))
+            applications = applicants.applications
+            template = self.words.ngettext(
+                "There was {applications}.", "There were {applications}.", applications
             )
+            sentences.append(fill(template, applications=count(applications, "application")))
         yield Paragraph(joined(" ", sentences))
 
     def count(self, value: int, noun: str) -> str:
@@ -262,7 +263,11 @@ class Layout:
             label = self.words.ngettext("Project", "Projects", len(projects))
             items.append((label, self.list_of(self.quoted(p.name) for p in projects)))
         if citation.accepted_by is not None:
-            label = self.words.gettext("Accepted on the municipality's behalf by")
+            label = (
+                self.words.gettext("The prize was received by")
+                if citation.standing is Standing.WINNER
+                else self.words.gettext("The diploma was received by")
+            )
             # They stand for the cited municipality; their organisation goes without saying.
             items.append((label, self.person(citation.accepted_by, organisation=False)))
         if citation.representatives:
