@@ -123,11 +123,11 @@ def test_full_round_in_text(locale: str) -> None:
             "The Innovation Prize 2019",
             "The prize went to Trondheim Municipality, which received 500,000\xa0Norwegian kroner.",
             "Awarded: Friday 7 June 2019",
-            "Presented by: Aase Marthe Horrigmo, state secretary",
+            "Presented by: State Secretary Aase Marthe Horrigmo",
             "In all, 20 municipalities applied, with 40 projects between them.",
             "Projects: ‘Ledelsesskolen’ and ‘Universitetskommunen’",
             "Rolf Rønning, professor, Høgskolen i Lillehammer (jury chair)",
-            "The prize was received by: Elin Rognes Solbu, executive director",
+            "The prize was received by: Executive Director Elin Rognes Solbu",
             "- Novelty",
         ],
     }[locale]
@@ -350,6 +350,24 @@ def test_line_breaks_in_one_line_places_become_spaces() -> None:
         presented_by=(Person(name="Ola Nordmann", title=LocalizedText(nb="stats-\nsekretær")),),
     )
     assert "Delt ut av: stats- sekretær Ola Nordmann\n" in render_round(prize)
+
+
+def test_titles_stand_before_names_and_english_capitalises_them() -> None:
+    people = (
+        Person(name="Ola Nordmann", title=LocalizedText(nb="statssekretær", en="state secretary")),
+        Person(name="Kari Nordmann", title=LocalizedText(en="special adviser on innovation")),
+        Person(name="Per Nordmann", title=LocalizedText(nb="rådmann")),
+    )
+    award = minimal_round(presented_by=people)
+    assert (
+        "Presented by: State Secretary Ola Nordmann, Special Adviser on Innovation Kari "
+        "Nordmann and rådmann Per Nordmann\n"
+    ) in render_round(award, locale="en")
+    # A title the data has only in Bokmål keeps its Norwegian form and is marked as such.
+    assert '<span lang="nb">rådmann</span> Per Nordmann' in render_round(
+        award, locale="en", format="html"
+    )
+    assert "Delt ut av: statssekretær Ola Nordmann, " in render_round(award)
 
 
 def test_prize_names_the_title() -> None:
