@@ -31,12 +31,15 @@ def test_show_a_bundled_year_as_json_and_toml(capsys: pytest.CaptureFixture[str]
     assert from_toml(out) == load_round(2019)
 
 
-def test_show_an_unknown_year_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "show", "2020", "--format", "json")
-    assert (status, out) == (2, "")
+def test_show_an_unknown_year_says_which_years_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "show", "2013", "--format", "json")
+    assert (status, out) == (1, "")
     assert err == (
-        "innovasjonspris: no bundled round for 2020; "
-        "the bundled years are 2014, 2015, 2016, 2017, 2018, 2019\n"
+        "innovasjonspris: no round of 2013 is known; "
+        "the bundled rounds are 2014, 2015, 2016, 2017, 2018, 2019; "
+        "the prize was not awarded in 2020\n"
     )
 
 

@@ -7,8 +7,9 @@ statuses. Output goes through one mechanism (``-o/--output``, UTF-8 whatever the
 Exit statuses:
 
 - 0: success.
-- 1: invalid data; each problem on its own line on standard error.
-- 2: bad usage (an unknown option or year), or a file that cannot be read or written.
+- 1: invalid data, each problem on its own line on standard error; or a year or a
+  municipality the data does not know.
+- 2: bad usage (an unknown option), or a file that cannot be read or written.
 - 141: the reader of standard output closed it early (``| head``); nothing is printed.
 
 .. versionadded:: 0.1.0
@@ -22,7 +23,8 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Final
 
-from innovasjonspris.cli import _convert, _schema, _show, _validate
+from innovasjonspris._errors import RoundNotFoundError
+from innovasjonspris.cli import _convert, _history, _schema, _show, _validate
 from innovasjonspris.cli._common import (
     EXIT_INVALID,
     EXIT_PIPE_CLOSED,
@@ -39,12 +41,13 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 # One register() per subcommand, in the order --help lists them.
-_COMMANDS: Final = (_show, _validate, _convert, _schema)
+_COMMANDS: Final = (_show, _history, _validate, _convert, _schema)
 
 _EXIT_STATUSES: Final = """\
 exit status:
   0    success
-  1    invalid data: each problem on its own line on standard error
+  1    invalid data: each problem on its own line on standard error;
+       or a year or a municipality the data does not know
   2    bad usage, or a file that cannot be read or written
   141  standard output was closed early by its reader (as by | head)
 """
@@ -111,4 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidFileError as invalid:
         report(invalid.name, invalid.error)
         return EXIT_INVALID
+    except RoundNotFoundError as error:
+        return _fail(str(error), EXIT_INVALID)
     return status

@@ -11,7 +11,7 @@ from typing import Final
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound
-from innovasjonspris.data import available_years, load_round
+from innovasjonspris.data import load_round
 from innovasjonspris.serialization import from_json, from_toml
 
 __all__ = [
@@ -51,15 +51,14 @@ class InvalidFileError(Exception):
         self.error = error
 
 
+_YEAR_DIGITS: Final = 4
+
+
 def read_round(name: str) -> AwardRound:
     """Return the round named on the command line: a bundled year or a file."""
-    if name.isascii() and name.isdigit():
-        year = int(name)
-        if year not in available_years():
-            known = ", ".join(str(y) for y in available_years())
-            msg = f"no bundled round for {year}; the bundled years are {known}"
-            raise UsageError(msg)
-        return load_round(year)
+    if name.isascii() and name.isdigit() and len(name) <= _YEAR_DIGITS:
+        # A year without a round raises RoundNotFoundError, which says why.
+        return load_round(int(name))
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in {".json", ".toml"}:

@@ -6,16 +6,16 @@ import argparse
 from collections.abc import Callable
 from typing import Final
 
-from innovasjonspris._model import AwardRound
+from innovasjonspris._errors import RoundNotFoundError
 from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument, read_round
 from innovasjonspris.cli._output import add_output_argument, write_output
-from innovasjonspris.render import FORMATS, render_round
+from innovasjonspris.render import FORMATS, render_not_awarded, render_round
 from innovasjonspris.serialization import to_json, to_toml
 
 __all__ = ["DATA_WRITERS", "register"]
 
-DATA_WRITERS: Final[dict[str, Callable[[AwardRound], str]]] = {"json": to_json, "toml": to_toml}
-"""The data formats a round is written in, by ``--format`` / ``--to`` name."""
+DATA_WRITERS: Final[dict[str, Callable[[object], str]]] = {"json": to_json, "toml": to_toml}
+"""The data formats a round (or a year not awarded) is written in, by ``--format`` / ``--to``."""
 
 
 def register(add_parser: AddParser) -> None:
@@ -26,7 +26,12 @@ def register(add_parser: AddParser) -> None:
         description="Print a bundled round, by its year, or a round file.",
     )
     parser.add_argument(
-        "round", metavar="YEAR|FILE", help="a bundled year (such as 2019) or a .json/.toml file"
+        "round",
+        metavar="YEAR|FILE",
+        help=(
+            "a bundled year (such as 2019; for a year the prize was not awarded, such as "
+            "2020, why not) or a .json/.toml file"
+        ),
     )
     parser.add_argument(
         "--format",
@@ -43,10 +48,20 @@ def register(add_parser: AddParser) -> None:
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    award_round = read_round(arguments.round)
-    if arguments.format in DATA_WRITERS:
-        shown = DATA_WRITERS[arguments.format](award_round)
+    try:
+        award_round = read_round(arguments.round)
+    except RoundNotFoundError as error:
+        if error.not_awarded is None:
+            raise
+        # A year the prize was not awarded is an answer, not an error: say why.
+        shown = _shown(error.not_awarded, arguments, render_not_awarded)
     else:
-        shown = render_round(award_round, locale=arguments.locale, format=arguments.format)
+        shown = _shown(award_round, arguments, render_round)
     write_output(arguments.output, shown)
     return EXIT_OK
+
+
+def _shown(value: object, arguments: argparse.Namespace, render: Callable[..., str]) -> str:
+    if arguments.format in DATA_WRITERS:
+        return DATA_WRITERS[arguments.format](value)
+    return render(value, locale=arguments.locale, format=arguments.format)

@@ -18,19 +18,21 @@ HTML marks such a text with its ``lang``. Sections the data has nothing for are 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final, Literal
+from collections.abc import Callable, Iterable
+from typing import Final, Literal, cast
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import messages, parse_locale
-from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
+from innovasjonspris.data import timeline
 from innovasjonspris.render._document import Document
 from innovasjonspris.render._html import write_html
 from innovasjonspris.render._layout import Layout
 from innovasjonspris.render._markdown import write_markdown
 from innovasjonspris.render._text import write_text
+from innovasjonspris.render._years import YearsLayout
 
-__all__ = ["FORMATS", "Format", "render_round"]
+__all__ = ["FORMATS", "Format", "render_not_awarded", "render_round", "render_timeline"]
 
 Format = Literal["text", "markdown", "html"]
 
@@ -90,3 +92,90 @@ def render_round(
     words = messages(parse_locale(locale))
     document = Layout(words, locale).document(round, prize)
     return _WRITERS[format](document)
+
+
+def _writer(format: object) -> Callable[[Document], str]:  # noqa: A002 - as the callers name it
+    if type(format) is not str or format not in _WRITERS:
+        allowed = ", ".join(repr(name) for name in FORMATS)
+        msg = f"must be one of {allowed}, not {format!r:.60}"
+        raise ValidationError("format", msg)
+    return _WRITERS[format]
+
+
+def render_not_awarded(
+    record: YearNotAwarded,
+    *,
+    locale: str = "nb",
+    format: Format = "text",  # noqa: A002 - as render_round names it
+) -> str:
+    """Return a year in which the prize was not awarded: that it was not, why, and the sources.
+
+    >>> from innovasjonspris import RoundNotFoundError, load_round
+    >>> try:
+    ...     load_round(2020)
+    ... except RoundNotFoundError as error:
+    ...     print(render_not_awarded(error.not_awarded, locale="en").splitlines()[3])
+    The prize was not awarded in 2020.
+
+    Raises:
+        TypeError: ``record`` is not a :class:`~innovasjonspris.YearNotAwarded`.
+        ValidationError: the format is unknown (field ``format``), or the locale is unknown
+            or not one of nb, nn and en (``locale``).
+    """
+    given = cast("object", record)  # callers without a type checker pass anything
+    if not isinstance(given, YearNotAwarded):
+        msg = f"record must be a YearNotAwarded, not {type(given).__name__}"
+        raise TypeError(msg)
+    write = _writer(format)
+    return write(_years_layout(locale).not_awarded(given))
+
+
+def render_timeline(
+    entries: Iterable[AwardRound | YearNotAwarded] | None = None,
+    *,
+    locale: str = "nb",
+    format: Format = "text",  # noqa: A002 - as render_round names it
+) -> str:
+    """Return every year of the prize, oldest first: who was honoured, or why not awarded.
+
+    ``entries`` are rounds and years not awarded, by default the bundled
+    :func:`~innovasjonspris.timeline`; they are shown in order of year.
+
+    >>> print(render_timeline(locale="nn").split("2019")[-1])
+    <BLANKLINE>
+    ----
+    <BLANKLINE>
+    Vinnar: Trondheim kommune
+    Finalistar: Ulstein kommune og Fjell kommune
+    <BLANKLINE>
+    ...
+
+    Raises:
+        TypeError: ``entries`` is not an iterable of rounds and years not awarded.
+        ValidationError: ``entries`` is empty (field ``entries``), the format is unknown
+            (``format``), or the locale is unknown or not one of nb, nn and en (``locale``).
+    """
+    found = _entries(entries)
+    write = _writer(format)
+    return write(_years_layout(locale).timeline(found))
+
+
+def _entries(entries: object) -> tuple[AwardRound | YearNotAwarded, ...]:
+    if entries is None:
+        return timeline()
+    if isinstance(entries, (str, bytes)) or not isinstance(entries, Iterable):
+        msg = f"entries must be an iterable of rounds, not {type(entries).__name__}"
+        raise TypeError(msg)
+    found = list(cast("Iterable[object]", entries))
+    for index, entry in enumerate(found):
+        if not isinstance(entry, (AwardRound, YearNotAwarded)):
+            msg = f"entries[{index}] must be an AwardRound or a YearNotAwarded, not "
+            raise TypeError(msg + type(entry).__name__)
+    if not found:
+        raise ValidationError("entries", "needs at least one round or year not awarded")
+    ordered = cast("list[AwardRound | YearNotAwarded]", found)
+    return tuple(sorted(ordered, key=lambda entry: entry.year))
+
+
+def _years_layout(locale: str) -> YearsLayout:
+    return YearsLayout(Layout(messages(parse_locale(locale)), locale))

@@ -1,0 +1,95 @@
+"""How a year without a round, and the prize's whole timeline, are laid out.
+
+Built over :class:`~innovasjonspris.render._layout.Layout`, whose words, municipality
+names, texts and sources they share, so that a year reads the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from innovasjonspris._model import AwardRound, Citation, Standing, YearNotAwarded
+from innovasjonspris.render._document import (
+    SECTION,
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Inline,
+    Paragraph,
+    Span,
+    fill,
+)
+from innovasjonspris.render._layout import Layout
+
+__all__ = ["YearsLayout"]
+
+
+@attrs.frozen
+class YearsLayout:
+    """Lays out years not awarded and timelines in the language of ``layout``."""
+
+    layout: Layout
+
+    def title(self, years: str) -> Inline:
+        """``Innovasjonsprisen 2020``, or ``Innovasjonsprisen 2014–2020`` for a span."""
+        words = self.layout.words
+        name = (Span(words.gettext("The Innovation Prize")),)
+        return fill(words.gettext("{prize} {year}"), prize=name, year=years)
+
+    def not_awarded_lead(self, record: YearNotAwarded) -> Iterator[Block]:
+        """The sentence that says so, then the reason."""
+        template = self.layout.words.gettext("The prize was not awarded in {year}.")
+        yield Paragraph(fill(template, year=str(record.year)))
+        yield Paragraph(self.layout.text(record.reason))
+
+    def not_awarded(self, record: YearNotAwarded) -> Document:
+        """A page of its own for a year not awarded, with its notes and sources."""
+        words = self.layout.words
+        blocks = list(self.not_awarded_lead(record))
+        if record.notes is not None:
+            blocks.append(Heading(SECTION, (Span(words.gettext("Notes")),)))
+            blocks.append(Paragraph(self.layout.text(record.notes)))
+        blocks.append(Heading(SECTION, (Span(words.gettext("Sources")),)))
+        blocks.append(Bullets(tuple(self.layout.source(s) for s in record.sources)))
+        return Document(self.layout.language, self.title(str(record.year)), tuple(blocks))
+
+    def honoured(self, citations: Iterable[Citation]) -> Facts:
+        """Who the jury honoured, one fact per standing, the winner first."""
+        by_standing: dict[Standing, list[Inline]] = {}
+        for citation in sorted(citations, key=lambda c: c.standing):
+            named = self.layout.municipality(citation.municipality)
+            by_standing.setdefault(citation.standing, []).append(named)
+        return Facts(
+            tuple(
+                (self.label(standing, len(names)), self.layout.list_of(names))
+                for standing, names in by_standing.items()
+            )
+        )
+
+    def label(self, standing: Standing, count: int) -> str:
+        """``Vinner``, ``Finalister``, ``Hederlig omtale``: a standing as a label."""
+        words = self.layout.words
+        return {
+            Standing.WINNER: lambda: words.ngettext("Winner", "Winners", count),
+            Standing.FINALIST: lambda: words.ngettext("Finalist", "Finalists", count),
+            Standing.HONOURABLE_MENTION: lambda: words.ngettext(
+                "Honourable mention", "Honourable mentions", count
+            ),
+        }[standing]()
+
+    def timeline(self, entries: tuple[AwardRound | YearNotAwarded, ...]) -> Document:
+        """Every year, oldest first: who was honoured, or why the prize was not awarded."""
+        blocks: list[Block] = []
+        for entry in entries:
+            blocks.append(Heading(SECTION, (Span(str(entry.year)),)))
+            if isinstance(entry, AwardRound):
+                blocks.append(self.honoured(entry.citations))
+            else:
+                blocks.extend(self.not_awarded_lead(entry))
+        first, last = entries[0].year, entries[-1].year
+        years = str(first) if first == last else f"{first}–{last}"
+        return Document(self.layout.language, self.title(years), tuple(blocks))
