@@ -13,7 +13,7 @@ from typing import cast
 import attrs
 import pytest
 
-from innovasjonspris import LocalizedText, prize, rounds
+from innovasjonspris import LocalizedText, prize, rounds, timeline
 from innovasjonspris.formatting import format_count
 from innovasjonspris.render import FORMATS, Format, render_round
 
@@ -55,8 +55,8 @@ def _texts(value: object) -> Iterator[tuple[str, str]]:
 
 def _data_texts() -> list[tuple[str, str]]:
     found = list(_texts(prize()))
-    for award in rounds():
-        found.extend(_texts(award))
+    for entry in timeline():  # the rounds, and the years not awarded
+        found.extend(_texts(entry))
     return found
 
 
