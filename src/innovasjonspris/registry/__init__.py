@@ -1,14 +1,19 @@
-"""Reference data that never changes for a past date: Norway's counties and kommunenummer.
+"""Reference data that never changes for a past date: Norway's counties and municipalities.
 
 A kommunenummer is four digits; the first two are the number of the county (fylke) the
-municipality belongs to. County numbers were redrawn by the regional reforms that took
-effect on 1 January 2018 (Trøndelag), 2020 and 2024, so whether a kommunenummer is valid
-depends on the date. The county lists follow Statistics Norway's classification of
-counties (SSB Klass 104), whose versions start on those dates.
+municipality belongs to. The registry holds every municipality in force on 1 January of
+every year from 1972 to 2026, with its official name and county, and every change between
+two years (mergers, splits, renumberings, renames), as Statistics Norway's classification of
+municipalities (Klass 131) and of counties (Klass 104) give them. It is read on the first
+look-up, not on import.
 
->>> validate_kommunenummer("1246", year=2019)
-'1246'
->>> is_valid_kommunenummer("1246", year=2021)
+>>> municipality("1246", year=2019).name
+'Fjell'
+>>> [m.name for m in successors("1246", year=2019, to_year=2020)]
+['Øygarden']
+>>> municipality("2021", year=2019).names
+('Kárášjohka', 'Karasjok')
+>>> is_valid_kommunenummer("1601", year=2018)
 False
 >>> county("50", year=2019).name
 'Trøndelag'
@@ -19,127 +24,56 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import attrs
-
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._validators import brief
+from innovasjonspris.registry._counties import (
+    COUNTIES,
+    COUNTY_CLASSIFICATION_SOURCE,
+    FIRST_YEAR,
+    County,
+)
+from innovasjonspris.registry._table import (
+    LAST_YEAR,
+    MUNICIPALITY_CLASSIFICATION_SOURCE,
+    Change,
+    ChangeKind,
+    MunicipalityRecord,
+    name_key,
+    names_in,
+    table,
+)
 
 __all__ = [
     "COUNTIES",
     "COUNTY_CLASSIFICATION_SOURCE",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MUNICIPALITY_CLASSIFICATION_SOURCE",
+    "Change",
+    "ChangeKind",
     "County",
+    "MunicipalityRecord",
+    "changes",
     "counties",
     "county",
     "is_valid_kommunenummer",
+    "municipalities",
+    "municipalities_named",
+    "municipality",
+    "predecessors",
+    "successors",
     "validate_kommunenummer",
 ]
-
-COUNTY_CLASSIFICATION_SOURCE = "https://www.ssb.no/klass/klassifikasjoner/104"
-"""Where the county numbers and their periods are published."""
-
-
-@attrs.frozen(kw_only=True)
-class County:
-    """A county (fylke) and the period its number was in use.
-
-    ``valid_until`` is the first day on which the number no longer applied, or ``None``
-    while it still does.
-    """
-
-    number: str
-    name: str
-    valid_from: date
-    valid_until: date | None = None
-
-    def is_valid_on(self, day: date) -> bool:
-        """Tell whether this county number was in use on ``day``."""
-        return self.valid_from <= day and (self.valid_until is None or day < self.valid_until)
-
-
-_FIRST_KNOWN = date(1972, 1, 1)  # Bergen (13) became part of Hordaland; 01-20 from here on
-_TRONDELAG = date(2018, 1, 1)
-_REFORM_2020 = date(2020, 1, 1)
-_REFORM_2024 = date(2024, 1, 1)
-
-
-def _period(
-    start: date, end: date | None, numbered: tuple[tuple[str, str], ...]
-) -> tuple[County, ...]:
-    return tuple(
-        County(number=number, name=name, valid_from=start, valid_until=end)
-        for number, name in numbered
-    )
-
-
-COUNTIES: tuple[County, ...] = (
-    # In use from 1972 to 2019, apart from the two Trøndelag counties, merged in 2018.
-    *_period(
-        _FIRST_KNOWN,
-        _REFORM_2020,
-        (
-            ("01", "Østfold"),
-            ("02", "Akershus"),
-            ("04", "Hedmark"),
-            ("05", "Oppland"),
-            ("06", "Buskerud"),
-            ("07", "Vestfold"),
-            ("08", "Telemark"),
-            ("09", "Aust-Agder"),
-            ("10", "Vest-Agder"),
-            ("12", "Hordaland"),
-            ("14", "Sogn og Fjordane"),
-            ("19", "Troms"),
-            ("20", "Finnmark"),
-        ),
-    ),
-    *_period(_FIRST_KNOWN, _TRONDELAG, (("16", "Sør-Trøndelag"), ("17", "Nord-Trøndelag"))),
-    # Unchanged by every reform.
-    *_period(
-        _FIRST_KNOWN,
-        None,
-        (("03", "Oslo"), ("11", "Rogaland"), ("15", "Møre og Romsdal"), ("18", "Nordland")),
-    ),
-    *_period(_TRONDELAG, None, (("50", "Trøndelag"),)),
-    *_period(
-        _REFORM_2020,
-        _REFORM_2024,
-        (
-            ("30", "Viken"),
-            ("38", "Vestfold og Telemark"),
-            ("54", "Troms og Finnmark"),
-        ),
-    ),
-    *_period(
-        _REFORM_2020,
-        None,
-        (("34", "Innlandet"), ("42", "Agder"), ("46", "Vestland")),
-    ),
-    *_period(
-        _REFORM_2024,
-        None,
-        (
-            ("31", "Østfold"),
-            ("32", "Akershus"),
-            ("33", "Buskerud"),
-            ("39", "Vestfold"),
-            ("40", "Telemark"),
-            ("55", "Troms"),
-            ("56", "Finnmark"),
-        ),
-    ),
-)
-"""Every county number from 1972 on, with the period it was in use."""
 
 _KOMMUNENUMMER = re.compile("[0-9]{4}")
 _COUNTY_NUMBERS = frozenset(c.number for c in COUNTIES)
 
 
-def _day(year: int) -> date:
-    # County reforms take effect on 1 January, so one day stands for the whole year.
-    if type(year) is not int or not _FIRST_KNOWN.year <= year <= date.max.year:
-        msg = f"must be a year from {_FIRST_KNOWN.year} on, not {brief(year)}"
-        raise ValidationError("year", msg)
-    return date(year, 1, 1)
+def _checked_year(year: object, field: str = "year") -> int:
+    if type(year) is not int or not FIRST_YEAR <= year <= LAST_YEAR:
+        msg = f"must be a year from {FIRST_YEAR} to {LAST_YEAR}, not {brief(year)}"
+        raise ValidationError(field, msg)
+    return year
 
 
 def counties(*, year: int) -> tuple[County, ...]:
@@ -148,7 +82,7 @@ def counties(*, year: int) -> tuple[County, ...]:
     >>> [c.name for c in counties(year=2024)][:3]
     ['Oslo', 'Rogaland', 'Møre og Romsdal']
     """
-    day = _day(year)
+    day = date(_checked_year(year), 1, 1)
     return tuple(sorted((c for c in COUNTIES if c.is_valid_on(day)), key=lambda c: c.number))
 
 
@@ -158,22 +92,18 @@ def county(number: str, *, year: int) -> County:
     Raises:
         ~innovasjonspris.ValidationError: no county had that number in ``year``.
     """
-    day = _day(year)
-    for candidate in COUNTIES:
-        if candidate.number == number and candidate.is_valid_on(day):
+    for candidate in counties(year=year):
+        if candidate.number == number:
             return candidate
     msg = f"{brief(number)} was not a county number in {year}"
     raise ValidationError("county", msg)
 
 
-def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
-    """Return ``number`` if it is a valid kommunenummer.
+def check_form(number: object) -> str:
+    """Return ``number`` if it has the form of a kommunenummer in a county that existed.
 
-    Without ``year``, the county part must have been in use at some time; with it, in that
-    year. Only the four ASCII digits are accepted: no spaces, no other digits.
-
-    Raises:
-        ~innovasjonspris.ValidationError: ``number`` is not a valid kommunenummer.
+    This is the check that needs no year: four ASCII digits, not ending in 00, whose first
+    two were a county's number at some time since 1972.
     """
     if type(number) is not str:
         msg = f"must be text of four digits, not {type(number).__name__}"
@@ -181,23 +111,149 @@ def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
     if _KOMMUNENUMMER.fullmatch(number) is None:
         msg = f"must be four digits 0-9, not {brief(number)}"
         raise ValidationError("number", msg)
-    county_number, serial = number[:2], number[2:]
-    if serial == "00":
+    if number.endswith("00"):
         msg = f"{number!r} has no municipality part (it ends in 00)"
         raise ValidationError("number", msg)
-    if year is None:
-        if county_number not in _COUNTY_NUMBERS:
-            msg = f"{number!r} starts with {county_number}, which is no county number"
-            raise ValidationError("number", msg)
-        return number
-    try:
-        county(county_number, year=year)
-    except ValidationError as error:
-        if error.field == "year":
-            raise
-        msg = f"{number!r} starts with {county_number}, which was not a county number in {year}"
-        raise ValidationError("number", msg) from None
+    if number[:2] not in _COUNTY_NUMBERS:
+        msg = f"{number!r} starts with {number[:2]}, which is no county number"
+        raise ValidationError("number", msg)
     return number
+
+
+def _when(records: tuple[MunicipalityRecord, ...]) -> str:
+    spans = [
+        f"{r.first_year}" if r.first_year == r.last_year else f"{r.first_year}-{r.last_year}"
+        for r in records
+    ]
+    return ", ".join(dict.fromkeys(spans))
+
+
+def municipality(number: str, *, year: int) -> MunicipalityRecord:
+    """Return the municipality numbered ``number`` on 1 January of ``year``.
+
+    >>> municipality("1601", year=2017).name
+    'Trondheim'
+
+    Raises:
+        ~innovasjonspris.ValidationError: ``number`` is not a kommunenummer, ``year`` is
+            not a year the registry covers, or no municipality had the number that year.
+    """
+    check_form(number)
+    found = table().by_year[_checked_year(year)].get(number)
+    if found is not None:
+        return found
+    others = table().by_number.get(number)
+    if others is None:
+        msg = f"{number} was no municipality's number in {year}, nor in any year since {FIRST_YEAR}"
+    else:
+        was = f"it was {others[-1].name} in {_when(others)}"
+        msg = f"{number} was no municipality's number in {year} ({was})"
+    raise ValidationError("number", msg)
+
+
+def municipalities(*, year: int) -> tuple[MunicipalityRecord, ...]:
+    """Return every municipality in force on 1 January of ``year``, ordered by number.
+
+    >>> len(municipalities(year=2019)), len(municipalities(year=2020))
+    (422, 356)
+    """
+    return tuple(table().by_year[_checked_year(year)].values())
+
+
+def municipalities_named(name: str, *, year: int) -> tuple[MunicipalityRecord, ...]:
+    """Return the municipalities of ``year`` that go by ``name``, ordered by number.
+
+    The official name, any one of its parallel forms, and the name without the county
+    that SSB adds to tell namesakes apart all match; case does not count. Namesakes give
+    more than one.
+
+    >>> [m.number for m in municipalities_named("Fjell", year=2019)]
+    ['1246']
+    >>> [m.name for m in municipalities_named("herøy", year=2019)]
+    ['Herøy (Møre og Romsdal)', 'Herøy (Nordland)']
+    """
+    if type(name) is not str:
+        msg = f"must be text, not {type(name).__name__}"
+        raise ValidationError("name", msg)
+    return names_in(_checked_year(year)).get(name_key(name), ())
+
+
+def _follow(number: str, year: int, other: int, *, forward: bool) -> tuple[MunicipalityRecord, ...]:
+    municipality(number, year=year)
+    found = (
+        table().successors(number, year, other)
+        if forward
+        else table().predecessors(number, year, other)
+    )
+    in_year = table().by_year[other]
+    return tuple(in_year[n] for n in sorted(found))
+
+
+def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRecord, ...]:
+    """Return what municipality ``number`` of ``year`` had become by ``to_year``.
+
+    Every step between is followed, across mergers and splits, so a municipality divided
+    between several gives them all:
+
+    >>> [m.number for m in successors("1662", year=2017, to_year=2020)]
+    ['5001']
+    >>> [m.number for m in successors("5012", year=2019, to_year=2020)]
+    ['5055', '5056', '5059']
+
+    Raises:
+        ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
+            ``to_year`` is outside the registry or before ``year``.
+    """
+    _checked_year(to_year, "to_year")
+    if to_year < year:
+        msg = f"must not be before year {year}, not {to_year}"
+        raise ValidationError("to_year", msg)
+    return _follow(number, year, to_year, forward=True)
+
+
+def predecessors(number: str, *, year: int, from_year: int) -> tuple[MunicipalityRecord, ...]:
+    """Return the municipalities of ``from_year`` that ``number`` of ``year`` came from.
+
+    >>> [m.number for m in predecessors("5001", year=2020, from_year=2017)]
+    ['1601', '1662']
+
+    Raises:
+        ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
+            ``from_year`` is outside the registry or after ``year``.
+    """
+    _checked_year(from_year, "from_year")
+    if from_year > year:
+        msg = f"must not be after year {year}, not {from_year}"
+        raise ValidationError("from_year", msg)
+    return _follow(number, year, from_year, forward=False)
+
+
+def changes(*, year: int) -> tuple[Change, ...]:
+    """Return the changes that took effect on 1 January of ``year``.
+
+    >>> [(c.old_number, c.new_number, c.kind.value) for c in changes(year=2019)][:2]
+    [('1567', '5061', 'renumbering'), ('2004', '2004', 'rename')]
+    """
+    return table().changes.get(_checked_year(year), ())
+
+
+def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
+    """Return ``number`` if a municipality had it in ``year`` (without one: in any year).
+
+    Only the four ASCII digits are accepted: no spaces, no other digits.
+
+    Raises:
+        ~innovasjonspris.ValidationError: ``number`` is not a valid kommunenummer.
+    """
+    checked = check_form(number)
+    if year is None:
+        if checked not in table().by_number:
+            years = f"{FIRST_YEAR} to {LAST_YEAR}"
+            msg = f"{number} was no municipality's number in any year from {years}"
+            raise ValidationError("number", msg)
+        return checked
+    municipality(checked, year=year)
+    return checked
 
 
 def is_valid_kommunenummer(number: object, *, year: int | None = None) -> bool:

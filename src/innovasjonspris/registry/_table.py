@@ -1,0 +1,238 @@
+"""The bundled municipality table: every kommune in force on 1 January, 1972 to 2026.
+
+The two CSV files beside this module are derived from Statistics Norway's classification
+131 by ``scripts/derive_registry.py``; ``README.md`` beside them names the sources. They are
+read on the first look-up, not on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import io
+import re
+from collections import defaultdict
+from datetime import date
+from importlib import resources
+
+import attrs
+
+from innovasjonspris.registry._counties import COUNTIES, FIRST_YEAR, County
+
+__all__ = [
+    "LAST_YEAR",
+    "MUNICIPALITY_CLASSIFICATION_SOURCE",
+    "Change",
+    "ChangeKind",
+    "MunicipalityRecord",
+    "Table",
+    "names_in",
+    "table",
+]
+
+LAST_YEAR = 2026
+"""The last year the bundled table covers."""
+
+MUNICIPALITY_CLASSIFICATION_SOURCE = "https://www.ssb.no/klass/klassifikasjoner/131"
+"""Where the municipality numbers, names and changes are published."""
+
+_PARALLEL = " - "  # SSB joins a name's Norwegian, Sámi and Kven forms with this
+_QUALIFIER = re.compile(r" \([^()]+\)\Z")  # "Herøy (Nordland)", to tell namesakes apart
+
+
+@attrs.frozen(kw_only=True)
+class MunicipalityRecord:
+    """A municipality as the classification gives it for a run of years.
+
+    ``name`` is the official name exactly as Statistics Norway writes it, its parallel
+    forms joined by `` - `` (``Kárášjohka - Karasjok``); ``names`` holds those forms one by
+    one. ``valid_from`` is the first 1 January the registry has this number with this name
+    (1 January 1972 for what was already in force then); ``valid_until`` the first 1 January
+    it no longer did, or ``None`` while it still does in the registry's last year.
+    """
+
+    number: str
+    name: str
+    names: tuple[str, ...]
+    county: County
+    valid_from: date
+    valid_until: date | None = None
+
+    @property
+    def first_year(self) -> int:
+        """The first year of the run."""
+        return self.valid_from.year
+
+    @property
+    def last_year(self) -> int:
+        """The last year of the run (the registry's last year while still valid)."""
+        return LAST_YEAR if self.valid_until is None else self.valid_until.year - 1
+
+    def is_valid_in(self, year: int) -> bool:
+        """Tell whether this number had this name on 1 January of ``year``."""
+        return self.first_year <= year <= self.last_year
+
+    @property
+    def accepted_names(self) -> frozenset[str]:
+        """Every way a data file may write the name: whole, one parallel form, unqualified."""
+        forms = {self.name, *self.names}
+        return frozenset(forms | {_QUALIFIER.sub("", form) for form in forms})
+
+
+class ChangeKind(enum.Enum):
+    """What a recorded change did; a change that is part of a merger is a merger."""
+
+    MERGER = "merger"
+    """The new municipality came from several (one of them may keep its number)."""
+    SPLIT = "split"
+    """The old municipality was divided between several."""
+    RENUMBERING = "renumbering"
+    """The municipality got another number, as when its county changed."""
+    RENAME = "rename"
+    """The municipality kept its number and got another name."""
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One step recorded between two years: ``old`` on the day before, ``new`` on ``date``."""
+
+    date: date
+    old_number: str
+    old_name: str
+    new_number: str
+    new_name: str
+    kind: ChangeKind
+
+
+@attrs.frozen
+class Table:
+    """The loaded table, indexed for look-ups that cost a dict access."""
+
+    records: tuple[MunicipalityRecord, ...]
+    by_year: dict[int, dict[str, MunicipalityRecord]]
+    by_number: dict[str, tuple[MunicipalityRecord, ...]]
+    changes: dict[int, tuple[Change, ...]]
+
+    def successors(self, number: str, year: int, to_year: int) -> frozenset[str]:
+        """Follow ``number`` from ``year`` forward, change by change, to ``to_year``."""
+        current = {number}
+        for step in range(year + 1, to_year + 1):
+            news: dict[str, set[str]] = defaultdict(set)
+            for change in self.changes.get(step, ()):
+                news[change.old_number].add(change.new_number)
+            current = {n for old in current for n in news.get(old, {old})}
+        return frozenset(current)
+
+    def predecessors(self, number: str, year: int, from_year: int) -> frozenset[str]:
+        """Follow ``number`` from ``year`` back, change by change, to ``from_year``."""
+        current = {number}
+        for step in range(year, from_year, -1):
+            olds: dict[str, set[str]] = defaultdict(set)
+            left: set[str] = set()
+            for change in self.changes.get(step, ()):
+                olds[change.new_number].add(change.old_number)
+                left.add(change.old_number)
+            before = self.by_year[step - 1]
+            # A municipality that gained land from another kept its own number as well.
+            kept: dict[str, set[str]] = {new: {new} - left for new in current if new in before}
+            current = {
+                n for new in current for n in olds.get(new, set[str]()) | kept.get(new, set[str]())
+            }
+        return frozenset(current)
+
+
+def name_key(name: str) -> str:
+    """Fold a name for a tolerant look-up: case and surrounding space do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("innovasjonspris.registry").joinpath(name).read_text(encoding="utf-8")
+    header, *rows = csv.reader(io.StringIO(text))
+    del header  # the columns are fixed by scripts/derive_registry.py
+    return rows
+
+
+def _kinds(rows: list[list[str]]) -> list[ChangeKind]:
+    olds: dict[tuple[str, str], int] = defaultdict(int)
+    news: dict[tuple[str, str], int] = defaultdict(int)
+    for day, old_number, _, new_number, _ in rows:
+        olds[day, old_number] += 1
+        news[day, new_number] += 1
+    kinds: list[ChangeKind] = []
+    for day, old_number, _, new_number, _ in rows:
+        if news[day, new_number] > 1:
+            kinds.append(ChangeKind.MERGER)
+        elif olds[day, old_number] > 1:
+            kinds.append(ChangeKind.SPLIT)
+        elif old_number != new_number:
+            kinds.append(ChangeKind.RENUMBERING)
+        else:
+            kinds.append(ChangeKind.RENAME)
+    return kinds
+
+
+@functools.cache
+def table() -> Table:
+    """Read and index the bundled table, once."""
+    county_of = {
+        (c.number, year): c
+        for c in COUNTIES
+        for year in range(c.valid_from.year, (c.valid_until or date(LAST_YEAR + 1, 1, 1)).year)
+    }
+    records: list[MunicipalityRecord] = []
+    by_year: dict[int, dict[str, MunicipalityRecord]] = {year: {} for year in year_range()}
+    by_number: dict[str, list[MunicipalityRecord]] = defaultdict(list)
+    # The file is ordered by number, so every index below comes out ordered by number too.
+    for number, name, first_year, last_year in _read("kommuner.csv"):
+        first, last = int(first_year), int(last_year)
+        record = MunicipalityRecord(
+            number=number,
+            name=name,
+            names=tuple(name.split(_PARALLEL)),
+            county=county_of[number[:2], first],
+            valid_from=date(first, 1, 1),
+            valid_until=None if last == LAST_YEAR else date(last + 1, 1, 1),
+        )
+        records.append(record)
+        by_number[number].append(record)
+        for year in range(first, last + 1):
+            by_year[year][number] = record
+    rows = _read("endringer.csv")
+    changes: dict[int, list[Change]] = defaultdict(list)
+    for (day, old_number, old_name, new_number, new_name), kind in zip(
+        rows, _kinds(rows), strict=True
+    ):
+        when = date.fromisoformat(day)
+        changes[when.year].append(
+            Change(
+                date=when,
+                old_number=old_number,
+                old_name=old_name,
+                new_number=new_number,
+                new_name=new_name,
+                kind=kind,
+            )
+        )
+    return Table(
+        records=tuple(records),
+        by_year=by_year,
+        by_number={number: tuple(found) for number, found in by_number.items()},
+        changes={year: tuple(found) for year, found in changes.items()},
+    )
+
+
+@functools.cache
+def names_in(year: int) -> dict[str, tuple[MunicipalityRecord, ...]]:
+    """Index the municipalities of ``year`` by every folded form of their names."""
+    keyed: dict[str, list[MunicipalityRecord]] = defaultdict(list)
+    for record in table().by_year[year].values():
+        for key in {name_key(form) for form in record.accepted_names}:
+            keyed[key].append(record)
+    return {key: tuple(found) for key, found in keyed.items()}
+
+
+def year_range() -> range:
+    """The years the table covers."""
+    return range(FIRST_YEAR, LAST_YEAR + 1)
