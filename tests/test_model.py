@@ -12,6 +12,7 @@ import pytest
 from factories import award_round, citation, municipality, project
 from innovasjonspris import (
     Applicants,
+    Citation,
     Event,
     InnovasjonsprisError,
     Jury,
@@ -91,21 +92,88 @@ def test_kommunenummer_of_some_period_pass(number: str) -> None:
     assert Municipality(number=number, name="Stad").county_number == number[:2]
 
 
-def test_kommunenummer_is_checked_against_the_counties_of_the_rounds_year() -> None:
+def _round_of(year: int, cited: Citation) -> dict[str, Any]:
+    # The winner is a municipality of every year, so that the one cited is all that varies.
+    winner = (
+        citation("1103", "Stavanger")
+        if cited.municipality.number == "0301"
+        else citation("0301", "Oslo")
+    )
+    return {
+        "id": f"innovasjonsprisen-{year}",
+        "year": year,
+        "awarded_on": None,
+        "announced_on": None,
+        "event": None,
+        "citations": (winner, cited),
+    }
+
+
+def test_kommunenummer_is_checked_against_the_registry_of_the_rounds_year() -> None:
     fjell = citation("1246", "Fjell", Standing.FINALIST, ())
     citations = (citation(), fjell)
     assert award_round(citations=citations).citations[1] == fjell
     error = fails(
         "citations[1].municipality.number",
         award_round,
-        id="innovasjonsprisen-2021",
-        year=2021,
-        awarded_on=None,
-        announced_on=None,
-        event=None,
-        citations=citations,
+        **_round_of(2021, fjell),
     )
-    assert "not a county number in 2021" in error.message
+    assert error.message == "1246 was no municipality's number in 2021 (it was Fjell in 1972-2019)"
+    error = fails(
+        "citations[1].municipality.number",
+        award_round,
+        **_round_of(2014, citation("0999", "Arendal", Standing.FINALIST, ())),
+    )
+    assert "0999 was no municipality's number in 2014" in error.message
+
+
+@pytest.mark.parametrize(
+    ("year", "number", "name"),
+    [
+        (2019, "1246", "Bergen"),
+        (2019, "0301", "Bergen"),
+        (2017, "5001", "Trondheim"),
+        (2018, "1601", "Trondheim"),
+        (2019, "1567", "Rindal"),
+        (2018, "5061", "Rindal"),
+    ],
+)
+def test_a_round_refuses_a_municipality_the_registry_does_not_have(
+    year: int, number: str, name: str
+) -> None:
+    cited = citation(number, name, Standing.FINALIST, ())
+    with pytest.raises(ValidationError) as caught:
+        award_round(**_round_of(year, cited))
+    assert caught.value.field.startswith("citations[1].municipality.")
+
+
+def test_the_name_must_be_the_registrys_for_the_year() -> None:
+    bergen = citation("1246", "Bergen", Standing.FINALIST, ())
+    error = fails("citations[1].municipality.name", award_round, **_round_of(2019, bergen))
+    assert error.message == "1246 was Fjell in 2019, not 'Bergen'"
+
+
+@pytest.mark.parametrize(
+    ("year", "number", "name"),
+    [
+        (2021, "5437", "Karasjok"),
+        (2021, "5437", "Kárášjohka"),
+        (2021, "5437", "Kárášjohka - Karasjok"),
+        (2019, "2021", "Karasjok"),
+        (2019, "1515", "Herøy"),
+        (2019, "1515", "Herøy (Møre og Romsdal)"),
+        (2026, "0301", "Oslove"),
+    ],
+)
+def test_parallel_names_and_names_without_their_county_are_accepted(
+    year: int, number: str, name: str
+) -> None:
+    cited = citation(number, name, Standing.FINALIST, ())
+    assert award_round(**_round_of(year, cited)).citations[-1].municipality.name == name
+
+
+def test_the_years_of_a_round_are_the_registrys() -> None:
+    fails("year", award_round, **_round_of(2027, citation("1103", "Stavanger", Standing.FINALIST)))
 
 
 @pytest.mark.parametrize("orgnr", ["974760673", "972417858"])

@@ -128,8 +128,8 @@ def test_cross_field_rules_get_the_path_of_the_field() -> None:
         del document[key]
     assert errors_of(document) == [
         (
-            "$.citations[2].municipality.number: '1246' starts with 12, which was not a county "
-            "number in 2021"
+            "$.citations[2].municipality.number: 1246 was no municipality's number in 2021 "
+            "(it was Fjell in 1972-2019)"
         )
     ]
 

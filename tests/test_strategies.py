@@ -32,7 +32,9 @@ from innovasjonspris import (
     Project,
     Source,
     Standing,
+    ValidationError,
     YearNotAwarded,
+    registry,
     strategies,
 )
 from innovasjonspris.registry import is_valid_kommunenummer
@@ -218,20 +220,44 @@ def test_kommunenummer_is_valid_in_its_year(year_and_number: tuple[int, str]) ->
     assert not number.endswith("00")
 
 
-@pytest.mark.parametrize("year", [1972, 2017, 2018, 2019, 2020, 2023, 2024, 9999])
+@pytest.mark.parametrize("year", [1972, 2017, 2018, 2019, 2020, 2023, 2024, 2026])
 def test_award_rounds_can_be_held_in_every_county_period(year: int) -> None:
     found = reach(strategies.award_rounds(year=year), lambda _: True)
     assert found.year == year
 
 
-@pytest.mark.parametrize("name", ["Bø", "Ås", "Hábmer", "Deatnu – Tana"])
-def test_municipality_names_include_non_ascii_ones(name: str) -> None:
-    assert reach(strategies.municipalities(), lambda m: m.name == name).name == name
+NAME_FORMS: list[Callable[[str], bool]] = [
+    lambda name: not name.isascii(),  # Bø, Ås, Hábmer
+    lambda name: " - " in name,  # Deatnu - Tana, official with its parallel forms
+    lambda name: name.endswith(")"),  # Herøy (Nordland), told apart by its county
+]
 
 
-def test_names_are_also_generated_beyond_the_examples() -> None:
-    found = reach(strategies.municipalities(), lambda m: len(m.name) > 1 and "o" not in m.name)
-    assert found.name
+@pytest.mark.parametrize(
+    "kind",
+    NAME_FORMS,
+    ids=["non-ASCII", "parallel names", "with its county"],
+)
+def test_municipality_names_take_every_form(kind: Callable[[str], bool]) -> None:
+    assert kind(reach(strategies.municipalities(), lambda m: kind(m.name)).name)
+
+
+@given(
+    strategies.years().flatmap(
+        lambda year: st.tuples(st.just(year), strategies.municipalities(year=year))
+    )
+)
+def test_municipalities_are_the_registrys_of_their_year(
+    year_and_municipality: tuple[int, Municipality],
+) -> None:
+    year, drawn = year_and_municipality
+    record = registry.municipality(drawn.number, year=year)
+    assert drawn.name in record.accepted_names
+
+
+def test_a_year_outside_the_registry_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        minimal(strategies.municipalities(year=2027), lambda _: True)
 
 
 @pytest.mark.parametrize("standing", list(Standing))

@@ -19,8 +19,8 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
+from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
-from innovasjonspris.registry import validate_kommunenummer
 
 __all__ = [
     "DOCUMENTS",
@@ -246,7 +246,7 @@ class Person:
 
 def _check_kommunenummer(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     try:
-        validate_kommunenummer(value)
+        registry.check_form(value)
     except ValidationError as error:
         raise ValidationError(attribute.name, error.message) from None
 
@@ -416,12 +416,14 @@ class AwardRound:
 
     ``year`` is the prize year; ``awarded_on`` the day it was presented. The cross-field
     rules (one winner, projects belong to their municipality, counts agree, dates agree,
-    kommunenummer valid for the year's counties) run on construction.
+    kommunenummer and name as the municipality registry has them for the year) run on
+    construction.
     """
 
     id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier such as ``innovasjonsprisen-2019``."""
-    year: int = attrs.field(validator=v.integer(1972, 9999))
+    year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.LAST_YEAR))
+    """The prize year; the municipality registry must cover it."""
     awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
@@ -471,10 +473,20 @@ class AwardRound:
             if number in seen:
                 yield f"citations[{index}].municipality.number", f"{number} is cited twice"
             seen.add(number)
-            try:
-                validate_kommunenummer(number, year=self.year)
-            except ValidationError as error:
-                yield f"citations[{index}].municipality.number", error.message
+            yield from self._registry_problems(f"citations[{index}]", citation)
+
+    def _registry_problems(self, at: str, citation: Citation) -> Iterator[tuple[str, str]]:
+        cited = citation.municipality
+        try:
+            found = registry.municipality(cited.number, year=self.year)
+        except ValidationError as error:
+            yield f"{at}.municipality.number", error.message
+            return
+        if cited.name not in found.accepted_names:
+            yield (
+                f"{at}.municipality.name",
+                f"{cited.number} was {found.name} in {self.year}, not {cited.name!r}",
+            )
 
     def _date_problems(self) -> Iterator[tuple[str, str]]:
         awarded = self.awarded_on

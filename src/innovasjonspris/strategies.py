@@ -30,6 +30,7 @@ from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
 
+from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import (
     LANGUAGES,
@@ -53,7 +54,6 @@ from innovasjonspris._model import (
     YearNotAwarded,
 )
 from innovasjonspris._validators import check_text
-from innovasjonspris.registry import COUNTIES, counties
 
 __all__ = [
     "applicants",
@@ -78,24 +78,6 @@ __all__ = [
     "years_not_awarded",
 ]
 
-# Realistic values, listed first so that shrinking ends on them. Municipality names
-# include the Sámi and Kven forms that official names carry.
-_MUNICIPALITY_NAMES: Final = (
-    "Oslo",
-    "Bø",
-    "Ås",
-    "Hábmer",
-    "Deatnu – Tana",
-    "Trondheim",
-    "Ulstein",
-    "Fjell",
-    "Bærum",
-    "Aurskog-Høland",
-    "Guovdageaidnu – Kautokeino",
-    "Porsanger – Porsáŋgu – Porsanki",
-    "Våler",
-    "Sør-Varanger",
-)
 _PERSON_NAMES: Final = (
     "Kari Nordmann",
     "Ola Nordmann",
@@ -195,30 +177,41 @@ def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
 
 @functools.cache
 def _years() -> st.SearchStrategy[int]:
-    return st.one_of(st.sampled_from(_FAVOURITE_YEARS), st.integers(1972, 9999))
+    return st.one_of(
+        st.sampled_from(_FAVOURITE_YEARS), st.integers(registry.FIRST_YEAR, registry.LAST_YEAR)
+    )
 
 
 def years() -> st.SearchStrategy[int]:
-    """Generate the year of a round, from 1972 to 9999; each county period is well covered."""
+    """Generate the year of a round, one the registry covers; each reform is well covered."""
     return _years()
 
 
-def _county_numbers(year: int | None) -> tuple[str, ...]:
-    found = counties(year=year) if year is not None else COUNTIES
-    numbers = sorted({c.number for c in found})
-    # Oslo's 03 first: it is valid in every period, so examples shrink to 0301.
-    return ("03", *(number for number in numbers if number != "03"))
+@functools.cache
+def _records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
+    found = (
+        registry.municipalities(year=year)
+        if year is not None
+        else tuple(
+            {
+                record.number: record
+                for any_year in range(registry.FIRST_YEAR, registry.LAST_YEAR + 1)
+                for record in registry.municipalities(year=any_year)
+            }.values()
+        )
+    )
+    # Oslo first: 0301 is valid in every year, so examples shrink to it.
+    return tuple(sorted(found, key=lambda r: (r.number != "0301", r.number)))
 
 
 @functools.cache
-def _kommunenummer(counties_in_use: tuple[str, ...]) -> st.SearchStrategy[str]:
-    return st.builds("{}{:02d}".format, st.sampled_from(counties_in_use), st.integers(1, 99))
+def _kommunenummer(year: int | None) -> st.SearchStrategy[str]:
+    return st.sampled_from([record.number for record in _records(year)])
 
 
 def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
-    """Generate a kommunenummer whose county was in use in ``year`` (or ever, if ``None``)."""
-    # Keyed by the county numbers, so the years of one county period share one strategy.
-    return _kommunenummer(_county_numbers(year))
+    """Generate the number of a municipality of ``year`` (of any year, if ``None``)."""
+    return _kommunenummer(year)
 
 
 def _orgnr(digits: tuple[int, ...]) -> str | None:
@@ -435,22 +428,31 @@ def applicants() -> st.SearchStrategy[Applicants]:
     return _applicants(0, 0)
 
 
+@st.composite
+def _municipality(draw: st.DrawFn, year: int | None) -> Municipality:
+    record = draw(st.sampled_from(_records(year)))
+    name = record.name
+    # Drawn for every municipality, so that examples shrink to Oslo's official name and not
+    # to whichever municipality has no other form of its name to choose from.
+    other_forms = sorted(record.accepted_names - {name})
+    if draw(st.booleans()) and other_forms:
+        name = draw(st.sampled_from(other_forms))
+    return Municipality(number=record.number, name=name, orgnr=draw(_optional(_orgnrs())))
+
+
 @functools.cache
-def _municipalities(counties_in_use: tuple[str, ...]) -> st.SearchStrategy[Municipality]:
-    return st.builds(
-        Municipality,
-        number=_kommunenummer(counties_in_use),
-        name=_named(_MUNICIPALITY_NAMES),
-        orgnr=_optional(_orgnrs()),
-    )
+def _municipalities(year: int | None) -> st.SearchStrategy[Municipality]:
+    return _municipality(year)
 
 
 def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
-    """Generate a :class:`~innovasjonspris.Municipality` whose number is valid in ``year``.
+    """Generate a real :class:`~innovasjonspris.Municipality` of ``year``, from the registry.
 
-    Without ``year``, the number's county was in use in some year from 1972 on.
+    Number and name agree as the registry has them that year; the name is the official one
+    or another form the model accepts (one parallel name, or without the county). Without
+    ``year``, a municipality of any year the registry covers.
     """
-    return _municipalities(_county_numbers(year))
+    return _municipalities(year)
 
 
 @st.composite
