@@ -6,12 +6,14 @@ from collections import Counter
 
 import pytest
 
-from innovasjonspris import ValidationError
+from innovasjonspris import ValidationError, rounds
 from innovasjonspris.registry import (
     FIRST_YEAR,
     LAST_YEAR,
     ChangeKind,
+    FateKind,
     changes,
+    fate,
     is_valid_kommunenummer,
     municipalities,
     municipalities_named,
@@ -203,3 +205,36 @@ def test_messages_say_what_the_registry_has() -> None:
         validate_kommunenummer("0999", year=2014)
     with pytest.raises(ValidationError, match=r"0999 .* in any year from 1972 to 2026"):
         validate_kommunenummer("0999")
+
+
+def test_every_bundled_round_cites_ssbs_classification_for_its_numbers() -> None:
+    for award_round in rounds():
+        urls = [source.url for source in award_round.sources]
+        assert any(url.startswith("https://data.ssb.no/api/klass/v1/versions/") for url in urls)
+        assert not [url for url in urls if "wikipedia.org" in url or "snl.no" in url]
+
+
+@pytest.mark.parametrize(
+    ("number", "year", "kind", "since", "now"),
+    [
+        ("1246", 2019, FateKind.MERGED, 2020, ["4626"]),
+        ("0217", 2017, FateKind.MERGED, 2020, ["3207"]),
+        ("0105", 2016, FateKind.RENUMBERED, 2024, ["3105"]),
+        ("0906", 2014, FateKind.RENUMBERED, 2020, ["4203"]),
+        ("1601", 2014, FateKind.RENUMBERED, 2018, ["5001"]),
+        ("5012", 2019, FateKind.SPLIT, 2020, ["5055", "5056", "5059"]),
+        ("5001", 2019, FateKind.UNCHANGED, None, ["5001"]),
+        ("1516", 2019, FateKind.UNCHANGED, None, ["1516"]),
+    ],
+)
+def test_fate(number: str, year: int, kind: FateKind, since: int | None, now: list[str]) -> None:
+    found = fate(number, year=year)
+    assert (found.kind, found.since) == (kind, since)
+    assert [m.number for m in found.successors] == now
+
+
+def test_a_rename_without_a_merger_is_a_rename() -> None:
+    borre = fate("0701", year=2002, to_year=2003)  # Borre took back the name Horten
+    assert (borre.kind, borre.since, borre.successors[0].name) == (FateKind.RENAMED, 2003, "Horten")
+    # Hammerfest took a parallel Sámi name in 2019: its old name is still one of its names.
+    assert fate("2004", year=2018, to_year=2019).kind is FateKind.UNCHANGED

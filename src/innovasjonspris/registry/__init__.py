@@ -32,6 +32,7 @@ from innovasjonspris.registry._counties import (
     FIRST_YEAR,
     County,
 )
+from innovasjonspris.registry._fate import Fate, FateKind, fate_of
 from innovasjonspris.registry._table import (
     LAST_YEAR,
     MUNICIPALITY_CLASSIFICATION_SOURCE,
@@ -52,10 +53,13 @@ __all__ = [
     "Change",
     "ChangeKind",
     "County",
+    "Fate",
+    "FateKind",
     "MunicipalityRecord",
     "changes",
     "counties",
     "county",
+    "fate",
     "is_valid_kommunenummer",
     "municipalities",
     "municipalities_named",
@@ -226,6 +230,25 @@ def predecessors(number: str, *, year: int, from_year: int) -> tuple[Municipalit
         msg = f"must not be after year {year}, not {from_year}"
         raise ValidationError("from_year", msg)
     return _follow(number, year, from_year, forward=False)
+
+
+def fate(number: str, *, year: int, to_year: int = LAST_YEAR) -> Fate:
+    """Tell what municipality ``number`` of ``year`` had become by ``to_year``, and since when.
+
+    The default ``to_year`` is the registry's last year: what the municipality is today.
+
+    >>> found = fate("1246", year=2019)
+    >>> found.kind.value, found.since, [m.name for m in found.successors]
+    ('merged', 2020, ['Øygarden'])
+    >>> found = fate("0105", year=2016)
+    >>> found.kind.value, found.since, [m.number for m in found.successors]
+    ('renumbered', 2024, ['3105'])
+
+    Raises:
+        ~innovasjonspris.ValidationError: as :func:`successors` does.
+    """
+    successors(number, year=year, to_year=to_year)
+    return fate_of(municipality(number, year=year), year, to_year)
 
 
 def changes(*, year: int) -> tuple[Change, ...]:

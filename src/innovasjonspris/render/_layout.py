@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from innovasjonspris import registry
 from innovasjonspris._i18n import Messages
 from innovasjonspris._model import (
     Applicants,
@@ -93,7 +94,39 @@ class Layout:
         return (Span(format_date(value, locale=self.locale, style=style)),)
 
     def municipality(self, value: Municipality) -> Inline:
-        return fill(self.words.gettext("{name} Municipality"), name=value.name)
+        return self.municipality_named(value.name)
+
+    def municipality_then(self, value: Municipality, year: int) -> Inline:
+        """The municipality, and what it has become since, where that is not the same."""
+        fate = registry.fate(value.number, year=year)
+        named = self.municipality(value)
+        successors = [self.municipality_named(m.name) for m in fate.successors]
+        since = str(fate.since)
+        if fate.kind is registry.FateKind.MERGED:
+            template = self.words.gettext("{municipality} (part of {successor} from {year})")
+        elif fate.kind is registry.FateKind.RENAMED:
+            template = self.words.gettext("{municipality} ({successor} from {year})")
+        elif fate.kind is registry.FateKind.SPLIT:
+            template = self.words.gettext(
+                "{municipality} (divided between {successors} from {year})"
+            )
+        elif fate.kind is registry.FateKind.RENUMBERED:
+            template = self.words.gettext(
+                "{municipality} (municipality number {number} from {year})"
+            )
+        else:
+            return named
+        return fill(
+            template,
+            municipality=named,
+            successor=successors[0],
+            successors=self.list_of(successors),
+            number=fate.successors[0].number,
+            year=since,
+        )
+
+    def municipality_named(self, name: str) -> Inline:
+        return fill(self.words.gettext("{name} Municipality"), name=name)
 
     def quoted(self, value: str) -> Inline:
         # CLDR has quotation marks per locale, but Babel does not expose them.
@@ -159,7 +192,11 @@ class Layout:
         template = self.words.gettext("The prize went to {winner}, which received {amount}.")
         amount = format_amount(round_.amount, locale=self.locale, style="long")
         return Paragraph(
-            fill(template, winner=self.municipality(round_.winner.municipality), amount=amount)
+            fill(
+                template,
+                winner=self.municipality_then(round_.winner.municipality, round_.year),
+                amount=amount,
+            )
         )
 
     def facts(self, round_: AwardRound) -> Iterator[Block]:
@@ -181,7 +218,12 @@ class Layout:
                 ),
             }[standing]
             items.append(
-                (label, self.list_of(self.municipality(c.municipality) for c in citations))
+                (
+                    label,
+                    self.list_of(
+                        self.municipality_then(c.municipality, round_.year) for c in citations
+                    ),
+                )
             )
         if items:
             yield Facts(tuple(items))
