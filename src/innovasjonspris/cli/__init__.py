@@ -1,4 +1,4 @@
-"""The ``innovasjonspris`` command: show, validate and convert rounds, print the schema.
+"""The ``innovasjonspris`` command: show, validate and convert rounds, look up municipalities.
 
 Each subcommand lives in a private module of its own with a ``register`` function;
 :func:`main` builds the parser from them and turns the library's errors into exit
@@ -24,7 +24,7 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Final
 
 from innovasjonspris._errors import RoundNotFoundError
-from innovasjonspris.cli import _convert, _history, _schema, _show, _validate
+from innovasjonspris.cli import _convert, _history, _kommune, _schema, _show, _validate
 from innovasjonspris.cli._common import (
     EXIT_INVALID,
     EXIT_PIPE_CLOSED,
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 # One register() per subcommand, in the order --help lists them.
-_COMMANDS: Final = (_show, _history, _validate, _convert, _schema)
+_COMMANDS: Final = (_show, _history, _kommune, _validate, _convert, _schema)
 
 _EXIT_STATUSES: Final = """\
 exit status:
