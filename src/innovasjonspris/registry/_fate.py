@@ -71,11 +71,12 @@ def fate_of(record: MunicipalityRecord, year: int, to_year: int) -> Fate:
             )
         current = following
     successors = tuple(loaded.by_year[to_year][n] for n in sorted(current))
+    first = successors[0]  # a municipality always becomes at least one
     if len(successors) > 1:
         kind = FateKind.SPLIT
     elif lost_name_in is not None:
         kind = FateKind.MERGED if merged else FateKind.RENAMED
-    elif successors[0].number != record.number:
+    elif first.number != record.number:
         kind = FateKind.RENUMBERED
     else:
         kind = FateKind.UNCHANGED
