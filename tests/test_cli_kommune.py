@@ -96,3 +96,16 @@ def test_a_year_outside_the_registry_is_bad_usage(
     status, _, err = run(capsys, "kommune", "1246", "--year", year)
     assert status == 2
     assert "expected a year from 1972 to 2026" in err
+
+
+def test_a_name_spelt_anew_without_a_recorded_change_shows_no_step(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # SSB's 2002 version alone writes Flå without its county; no change is recorded.
+    status, out, _ = run(capsys, "kommune", "0615", "--year", "2002")
+    assert status == 0
+    assert out.splitlines()[1:] == [
+        "Fylke: Buskerud (06)",
+        "Nummer og navn gjaldt: 2002–2002",
+        "I dag (2026): 3320 Flå",
+    ]

@@ -485,7 +485,7 @@ class AwardRound:
         if cited.name not in found.accepted_names:
             yield (
                 f"{at}.municipality.name",
-                f"{cited.number} was {found.name} in {self.year}, not {cited.name!r}",
+                f"{cited.number} was {found.name} in {self.year}, not {v.brief(cited.name)}",
             )
 
     def _date_problems(self) -> Iterator[tuple[str, str]]:

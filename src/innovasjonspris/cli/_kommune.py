@@ -117,37 +117,54 @@ def _step(names: list[str], found: tuple[Change, ...], words: Messages, locale: 
     )
 
 
-def _describe(record: MunicipalityRecord, year: int, words: Messages, locale: str) -> Iterator[str]:
-    yield f"{_named(record)} ({year})"
-    if len(record.names) > 1:
-        yield f"{words.gettext('Names')}: {format_list(record.names, locale=locale)}"
-    yield f"{words.gettext('County')}: {record.county.name} ({record.county.number})"
-    span = f"{record.first_year}–{record.last_year}"
-    yield f"{words.gettext('Number and name in force')}: {span}"
-    if record.first_year > registry.FIRST_YEAR:
-        came = [
-            c for c in registry.changes(year=record.first_year) if c.new_number == record.number
-        ]
-        if came:
-            names = sorted({f"{c.old_number} {c.old_name}" for c in came})
-            yield f"{words.gettext('Came from')}: {_step(names, tuple(came), words, locale)}"
-    for year_in in range(record.first_year + 1, record.last_year + 1):
-        joined = [
+def _steps(
+    record: MunicipalityRecord, years: range, *, into: bool, itself: bool = True
+) -> Iterator[tuple[Change, ...]]:
+    """The changes in ``years`` into (or out of) ``record``'s number, a year at a time."""
+    for year in years:
+        found = tuple(
             c
-            for c in registry.changes(year=year_in)
-            if c.new_number == record.number and c.old_number != record.number
-        ]
-        if joined:
-            names = sorted({f"{c.old_number} {c.old_name}" for c in joined})
-            yield f"{words.gettext('Took in')}: {_step(names, tuple(joined), words, locale)}"
-    if record.last_year < registry.LAST_YEAR:
-        went = [
-            c for c in registry.changes(year=record.last_year + 1) if c.old_number == record.number
-        ]
-        if went:
-            names = sorted({f"{c.new_number} {c.new_name}" for c in went})
-            yield f"{words.gettext('Became')}: {_step(names, tuple(went), words, locale)}"
+            for c in registry.changes(year=year)
+            if (c.new_number if into else c.old_number) == record.number
+            and (itself or c.old_number != c.new_number)
+        )
+        if found:
+            yield found
+
+
+def _describe(record: MunicipalityRecord, year: int, words: Messages, locale: str) -> Iterator[str]:
+    def olds(found: tuple[Change, ...]) -> list[str]:
+        return sorted({f"{c.old_number} {c.old_name}" for c in found})
+
+    def news(found: tuple[Change, ...]) -> list[str]:
+        return sorted({f"{c.new_number} {c.new_name}" for c in found})
+
+    lines: list[tuple[str, str]] = []
+    if len(record.names) > 1:
+        lines.append((words.gettext("Names"), format_list(record.names, locale=locale)))
+    lines.append((words.gettext("County"), f"{record.county.name} ({record.county.number})"))
+    first, last = record.first_year, record.last_year
+    lines.append((words.gettext("Number and name in force"), f"{first}–{last}"))
+    # What it came from, whom it took in while it had this name, and what it became.
+    came = range(first, first + 1) if first > registry.FIRST_YEAR else range(0)
+    lines.extend(
+        (words.gettext("Came from"), _step(olds(f), f, words, locale))
+        for f in _steps(record, came, into=True)
+    )
+    during = range(first + 1, last + 1)
+    lines.extend(
+        (words.gettext("Took in"), _step(olds(f), f, words, locale))
+        for f in _steps(record, during, into=True, itself=False)
+    )
+    went = range(last + 1, last + 2) if last < registry.LAST_YEAR else range(0)
+    lines.extend(
+        (words.gettext("Became"), _step(news(f), f, words, locale))
+        for f in _steps(record, went, into=False)
+    )
     fate = registry.fate(record.number, year=year)
-    if fate.kind is not registry.FateKind.UNCHANGED or record.last_year < registry.LAST_YEAR:
-        today = format_list([_named(m) for m in fate.successors], locale=locale)
-        yield f"{words.gettext('Today')} ({registry.LAST_YEAR}): {today}"
+    if fate.kind is not registry.FateKind.UNCHANGED or last < registry.LAST_YEAR:
+        today = words.gettext("Today")
+        now = format_list([_named(m) for m in fate.successors], locale=locale)
+        lines.append((f"{today} ({registry.LAST_YEAR})", now))
+    yield f"{_named(record)} ({year})"
+    yield from (f"{label}: {value}" for label, value in lines)

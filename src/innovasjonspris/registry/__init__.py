@@ -254,8 +254,8 @@ def fate(number: str, *, year: int, to_year: int = LAST_YEAR) -> Fate:
 def changes(*, year: int) -> tuple[Change, ...]:
     """Return the changes that took effect on 1 January of ``year``.
 
-    >>> [(c.old_number, c.new_number, c.kind.value) for c in changes(year=2019)][:2]
-    [('1567', '5061', 'renumbering'), ('2004', '2004', 'rename')]
+    >>> [(c.old_name, c.new_name, c.kind.value) for c in changes(year=2019)][-1]
+    ('Rindal', 'Rindal', 'renumbering')
     """
     return table().changes.get(_checked_year(year), ())
 
