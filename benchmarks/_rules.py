@@ -1,7 +1,7 @@
 """The domain rules, as plain functions the pydantic and msgspec models share.
 
 They restate the library's rules without its framework, so the competing models check the
-same things. The reference data (counties by year, the orgnr checksum, the ISO currency
+same things. The reference data (municipalities by year, the orgnr checksum, the ISO currency
 list) comes from the same sources the library uses: its public registry, python-stdnum and
 Babel.
 """
@@ -17,6 +17,7 @@ from typing import TypeVar
 from babel.numbers import list_currencies
 from stdnum.no import orgnr as stdnum_orgnr
 
+from innovasjonspris import registry
 from innovasjonspris.registry import is_valid_kommunenummer
 
 # Patterns for the engines' own string checks (Rust regex in pydantic, re in msgspec):
@@ -137,7 +138,7 @@ def applicants(
         raise ValueError(msg)
 
 
-def award_round(r: object) -> None:  # noqa: C901 - one rule per branch, as in the library
+def award_round(r: object) -> None:  # noqa: C901, PLR0912 - one rule per branch, as in the library
     """Check the cross-field rules of a round given as any object with the same attributes."""
     year: int = r.year  # type: ignore[attr-defined]
     if not 1972 <= year <= 9999:
@@ -154,8 +155,12 @@ def award_round(r: object) -> None:  # noqa: C901 - one rule per branch, as in t
     if len(set(numbers)) != len(numbers):
         msg = "a municipality is cited twice"
         raise ValueError(msg)
-    for number in numbers:
-        kommunenummer(number, year)
+    for cited in citations:
+        # The registry of the round's year: the number in use, the name one of its names.
+        record = registry.municipality(cited.municipality.number, year=year)
+        if cited.municipality.name not in record.accepted_names:
+            msg = "not the registry's name for the year"
+            raise ValueError(msg)
     awarded, announced, ev = r.awarded_on, r.announced_on, r.event  # type: ignore[attr-defined]
     if awarded is not None and awarded.year != year:
         msg = "awarded outside the year"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -238,3 +240,17 @@ def test_a_rename_without_a_merger_is_a_rename() -> None:
     assert (borre.kind, borre.since, borre.successors[0].name) == (FateKind.RENAMED, 2003, "Horten")
     # Hammerfest took a parallel Sámi name in 2019: its old name is still one of its names.
     assert fate("2004", year=2018, to_year=2019).kind is FateKind.UNCHANGED
+
+
+def test_importing_the_library_does_not_read_the_registry() -> None:
+    code = (
+        "import innovasjonspris, innovasjonspris.registry as r\n"
+        "from innovasjonspris.registry import _table\n"
+        "assert _table.table.cache_info().currsize == 0\n"
+        "r.municipality('1246', year=2019)\n"
+        "assert _table.table.cache_info().currsize == 1\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
