@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from innovasjonspris import ValidationError, rounds
+from innovasjonspris import InvalidDataError, ValidationError, load_round, rounds
 from innovasjonspris.registry import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -24,6 +24,7 @@ from innovasjonspris.registry import (
     successors,
     validate_kommunenummer,
 )
+from innovasjonspris.serialization import from_toml, to_toml
 
 # The number of municipalities on 1 January of each year, as SSB counts them: written out
 # here, not read from the table, so that a derivation that drops or adds a year fails.
@@ -254,3 +255,12 @@ def test_importing_the_library_does_not_read_the_registry() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_2019_file_with_fjells_number_named_bergen_is_refused_at_the_name() -> None:
+    document = to_toml(load_round(2019)).replace('name = "Fjell"', 'name = "Bergen"')
+    with pytest.raises(InvalidDataError) as caught:
+        from_toml(document)
+    assert caught.value.errors == [
+        "$.citations[2].municipality.name: 1246 was Fjell in 2019, not 'Bergen'"
+    ]
