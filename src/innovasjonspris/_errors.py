@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from innovasjonspris._model import YearNotAwarded
@@ -25,6 +25,9 @@ class ValidationError(InnovasjonsprisError, ValueError):
     (``"number"``, ``"citations[1].projects[0].municipality"``); ``problems`` holds
     every ``(field, message)`` pair found at once.
 
+    Instances pickle with every attribute, so they travel between processes (a
+    :class:`~concurrent.futures.ProcessPoolExecutor` hands them back intact).
+
     .. versionadded:: 0.1.0
     """
 
@@ -41,6 +44,14 @@ class ValidationError(InnovasjonsprisError, ValueError):
 
     def _describe(self) -> str:
         return "; ".join(f"{field}: {message}" for field, message in self.problems)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduction calls the class with ``args``, the one formatted
+        # message, which is not what __init__ takes.
+        return (type(self), self._arguments(), self.__dict__)
+
+    def _arguments(self) -> tuple[Any, ...]:
+        return self.problems[0] + self.problems[1:]
 
     @classmethod
     def from_problems(cls, problems: Iterable[tuple[str, str]]) -> ValidationError | None:
@@ -69,6 +80,9 @@ class InvalidDataError(ValidationError):
         self.errors = [f"{path}: {message}" for path, message in pairs]
         (field, message), *more = pairs
         super().__init__(field, message, *more)
+
+    def _arguments(self) -> tuple[Any, ...]:
+        return (self.problems,)
 
     def _describe(self) -> str:
         count = len(self.problems)

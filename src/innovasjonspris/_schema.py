@@ -17,7 +17,7 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from innovasjonspris import _model, _validators
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._serialisable import check_serialisable
 
 __all__ = ["json_schema"]
 
@@ -127,9 +127,7 @@ def json_schema(cls: type = _model.AwardRound) -> dict[str, Any]:
     >>> schema["properties"]["schema_version"]
     {'const': 1}
     """
-    if not attrs.has(cls):
-        msg = f"{cls!r} is not a type this library serialises"
-        raise ValidationError("cls", msg)
+    check_serialisable(cls, "cls")
     builder = _Builder()
     root = builder.object(cls)
     if cls in _model.DOCUMENTS:

@@ -1,7 +1,9 @@
 """Lossless conversion of domain objects to and from dicts, JSON and TOML.
 
-Every loader is strict and total: whatever it is given, it returns a valid object or
-raises :class:`~innovasjonspris.InvalidDataError` listing each problem with its path.
+Every loader is strict and total: whatever data it is given, it returns a valid object or
+raises :class:`~innovasjonspris.InvalidDataError` listing each problem with its path. A
+``cls``, or an object to write, that is not one of the model's types is a mistake in the
+calling code, and raises :class:`TypeError`.
 
 >>> from innovasjonspris import load_round
 >>> round_2019 = load_round(2019)
@@ -26,7 +28,6 @@ import tomllib
 from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, Final, TypeVar, cast, overload
 
-import attrs
 import tomli_w
 from cattrs.errors import BaseValidationError
 
@@ -34,6 +35,7 @@ from innovasjonspris import _converters, _json, _model
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._model import AwardRound
 from innovasjonspris._schema import json_schema
+from innovasjonspris._serialisable import check_serialisable
 from innovasjonspris._validators import brief
 
 __all__ = [
@@ -56,22 +58,11 @@ SCHEMA_VERSION: Final = 1
 
 _DOCUMENTS: Final[frozenset[type]] = frozenset(_model.DOCUMENTS)
 
-# Every public model class, read off the model so that a new class needs no second list.
-_SERIALISABLE: Final[frozenset[object]] = frozenset(
-    kind for kind in (getattr(_model, name) for name in _model.__all__) if attrs.has(kind)
-)
-
 _BOM = "\ufeff"
 
 
-def _check_type(cls: object) -> None:
-    if cls not in _SERIALISABLE:
-        msg = f"{cls!r} is not a type this library serialises"
-        raise ValidationError("cls", msg)
-
-
 def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
-    _check_type(type(obj))
+    check_serialisable(type(obj), "the object")
     body = _converters.unstructure(obj, fmt)
     if type(obj) in _DOCUMENTS:
         return {"schema_version": SCHEMA_VERSION, **body}
@@ -79,7 +70,7 @@ def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
 
 
 def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
-    _check_type(cls)
+    check_serialisable(cls, "cls")
     if type(data) is not dict:
         raise InvalidDataError([("$", f"expected an object, got {_converters.describe(data)}")])
     body = cast("dict[str, Any]", data)
@@ -167,7 +158,7 @@ def from_json(data: str | bytes) -> AwardRound: ...
 def from_json(data: str | bytes, cls: type[T]) -> T: ...
 def from_json(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
     """Build a ``cls`` from a JSON document."""
-    _check_type(cls)
+    check_serialisable(cls, "cls")
     parsed = _json.fast_loads(data)
     if parsed is _json.UNPARSED:
         parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
@@ -220,7 +211,7 @@ def from_json_lines(data: str | bytes, cls: type[Any] = AwardRound) -> list[Any]
     >>> from_json_lines(to_json_lines(rounds())) == list(rounds())
     True
     """
-    _check_type(cls)
+    check_serialisable(cls, "cls")
     lines = _json_lines(data)
     loaded: list[Any] = []
     errors: list[tuple[str, str]] = []
@@ -249,7 +240,7 @@ def from_toml(data: str | bytes) -> AwardRound: ...
 def from_toml(data: str | bytes, cls: type[T]) -> T: ...
 def from_toml(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
     """Build a ``cls`` from a TOML document."""
-    _check_type(cls)
+    check_serialisable(cls, "cls")
     return _structure(_parse(tomllib.loads, _decode(data, "TOML"), "TOML"), cls, "toml")
 
 
