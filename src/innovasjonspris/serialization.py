@@ -33,12 +33,15 @@ from cattrs.errors import BaseValidationError
 
 from innovasjonspris import _converters, _json, _model
 from innovasjonspris._errors import InvalidDataError, ValidationError
+from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
 from innovasjonspris._schema import json_schema
 from innovasjonspris._serialisable import check_serialisable
 from innovasjonspris._validators import brief
 
 __all__ = [
+    "MAX_DOCUMENT_SIZE",
+    "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
     "from_dict",
     "from_json",
@@ -55,6 +58,20 @@ T = TypeVar("T")
 
 SCHEMA_VERSION: Final = 1
 """The version of the data format this release reads and writes."""
+
+MAX_DOCUMENT_SIZE: Final = 16 * 1024 * 1024
+"""The largest document the loaders read by default: 16 MiB (16 777 216 bytes).
+
+A document given as ``str`` is measured in characters. Every bundled round is under
+100 kB. Pass ``max_size=`` to a loader to read a larger one.
+"""
+
+MAX_TEXT_LENGTH: Final = 100_000
+"""The longest text (a name, a citation in one language) the loaders read by default.
+
+100 000 characters, some forty pages, where a bundled citation runs to a few hundred.
+Pass ``max_text_length=`` to a loader to read longer texts.
+"""
 
 _DOCUMENTS: Final[frozenset[type]] = frozenset(_model.DOCUMENTS)
 
@@ -93,11 +110,18 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
 
 
 @overload
-def from_dict(data: object) -> AwardRound: ...
+def from_dict(data: object, *, max_text_length: int = MAX_TEXT_LENGTH) -> AwardRound: ...
 @overload
-def from_dict(data: object, cls: type[T]) -> T: ...
-def from_dict(data: object, cls: type[Any] = AwardRound) -> Any:
-    """Build a ``cls`` from plain data as JSON holds it (dates and amounts as text)."""
+def from_dict(data: object, cls: type[T], *, max_text_length: int = MAX_TEXT_LENGTH) -> T: ...
+def from_dict(
+    data: object, cls: type[Any] = AwardRound, *, max_text_length: int = MAX_TEXT_LENGTH
+) -> Any:
+    """Build a ``cls`` from plain data as JSON holds it (dates and amounts as text).
+
+    A text longer than ``max_text_length`` characters is refused at its path.
+    """
+    check_serialisable(cls, "cls")
+    check_texts(data, max_text_length)
     return _structure(data, cls, "json")
 
 
@@ -153,15 +177,36 @@ def _load_json(text: str) -> object:
 
 
 @overload
-def from_json(data: str | bytes) -> AwardRound: ...
+def from_json(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> AwardRound: ...
 @overload
-def from_json(data: str | bytes, cls: type[T]) -> T: ...
-def from_json(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
-    """Build a ``cls`` from a JSON document."""
+def from_json(
+    data: str | bytes,
+    cls: type[T],
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> T: ...
+def from_json(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> Any:
+    """Build a ``cls`` from a JSON document.
+
+    A document over ``max_size`` bytes (characters, for a ``str``) is refused before it is
+    parsed, and a text longer than ``max_text_length`` characters at its path; see
+    :data:`MAX_DOCUMENT_SIZE` and :data:`MAX_TEXT_LENGTH` for the defaults.
+    """
     check_serialisable(cls, "cls")
+    check_size(data, max_size)
     parsed = _json.fast_loads(data)
     if parsed is _json.UNPARSED:
         parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
+    check_texts(parsed, max_text_length, len(data))
     return _structure(parsed, cls, "json")
 
 
@@ -197,13 +242,28 @@ def _json_lines(data: object) -> Sequence[str | bytes]:
 
 
 @overload
-def from_json_lines(data: str | bytes) -> list[AwardRound]: ...
+def from_json_lines(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> list[AwardRound]: ...
 @overload
-def from_json_lines(data: str | bytes, cls: type[T]) -> list[T]: ...
-def from_json_lines(data: str | bytes, cls: type[Any] = AwardRound) -> list[Any]:
+def from_json_lines(
+    data: str | bytes,
+    cls: type[T],
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> list[T]: ...
+def from_json_lines(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> list[Any]:
     """Build a list of ``cls`` from JSON Lines: one JSON document on each line.
 
-    Every document is checked as :func:`from_json` checks one; the error lists the problems
+    Every document is checked as :func:`from_json` checks one, the limits applying to
+    each line; the error lists the problems
     of all of them, each path starting with the document's index: ``$[2].year`` is on the
     third line. A final newline is optional; an empty line elsewhere is an error.
 
@@ -218,7 +278,9 @@ def from_json_lines(data: str | bytes, cls: type[Any] = AwardRound) -> list[Any]
     with _collector_paused():
         for index, line in enumerate(lines):
             try:
-                loaded.append(from_json(line, cls))
+                loaded.append(
+                    from_json(line, cls, max_size=max_size, max_text_length=max_text_length)
+                )
             except InvalidDataError as error:
                 errors.extend(
                     (f"$[{index}]{path[1:]}", message) for path, message in error.problems
@@ -235,13 +297,30 @@ def to_json_lines(objs: Iterable[object]) -> str:
 
 
 @overload
-def from_toml(data: str | bytes) -> AwardRound: ...
+def from_toml(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> AwardRound: ...
 @overload
-def from_toml(data: str | bytes, cls: type[T]) -> T: ...
-def from_toml(data: str | bytes, cls: type[Any] = AwardRound) -> Any:
-    """Build a ``cls`` from a TOML document."""
+def from_toml(
+    data: str | bytes,
+    cls: type[T],
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> T: ...
+def from_toml(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> Any:
+    """Build a ``cls`` from a TOML document, within the limits :func:`from_json` has."""
     check_serialisable(cls, "cls")
-    return _structure(_parse(tomllib.loads, _decode(data, "TOML"), "TOML"), cls, "toml")
+    check_size(data, max_size)
+    parsed = _parse(tomllib.loads, _decode(data, "TOML"), "TOML")
+    check_texts(parsed, max_text_length, len(data))
+    return _structure(parsed, cls, "toml")
 
 
 def to_toml(obj: object) -> str:
