@@ -55,7 +55,7 @@ def test_validate_lists_every_problem_one_per_line(
     bad.write_text(json.dumps(document), encoding="utf-8")
     status, out, err = run(capsys, "validate", str(good), str(bad))
     assert status == 1
-    assert out == f"{good}: ok\n"
+    assert out == f"{good}: ok\n2 files: 1 valid, 1 invalid, 0 unreadable\n"
     assert err.splitlines() == [
         f"{bad}: $.year: expected a whole number, got text",
         f"{bad}: $.citations[0].municipality.number: must be four digits 0-9, not '301'",

@@ -26,7 +26,7 @@ class ValidationError(InnovasjonsprisError, ValueError):
     every ``(field, message)`` pair found at once.
 
     Instances pickle with every attribute, so they travel between processes (a
-    :class:`~concurrent.futures.ProcessPoolExecutor` hands them back intact).
+    ``ProcessPoolExecutor`` hands them back intact).
 
     .. versionadded:: 0.1.0
     """

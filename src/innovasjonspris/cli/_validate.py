@@ -1,20 +1,42 @@
-"""``innovasjonspris validate``: check round files and list every problem."""
+"""``innovasjonspris validate``: check round files, every one of them, and sum up.
+
+Each argument is a file, a directory (searched for ``.toml`` and ``.json`` files below
+it, hidden ones left out) or ``-`` for standard input. Whatever happens to one file,
+the others are still checked; the last line counts them. The exit status is the worst
+outcome: 2 when any file could not be read, else 1 when any is invalid, else 0.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, Final, Literal
 
-from innovasjonspris.cli._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    AddParser,
-    InvalidFileError,
-    read_round,
-    report,
-)
+import attrs
+
+from innovasjonspris._errors import InvalidDataError
+from innovasjonspris.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, AddParser
 from innovasjonspris.cli._output import write_stdout
+from innovasjonspris.serialization import MAX_DOCUMENT_SIZE, from_json, from_toml
 
 __all__ = ["register"]
+
+_LOADERS: Final = {"json": from_json, "toml": from_toml}
+_STDIN: Final = "-"
+_STDIN_NAME: Final = "<stdin>"
+
+Status = Literal["valid", "invalid", "unreadable"]
+
+
+@attrs.frozen
+class _Outcome:
+    file: str
+    status: Status
+    # (path, message) pairs; the path is None for a file that could not be read.
+    problems: tuple[tuple[str | None, str], ...] = ()
 
 
 def register(add_parser: AddParser) -> None:
@@ -22,20 +44,186 @@ def register(add_parser: AddParser) -> None:
     parser = add_parser(
         "validate",
         help="check round files, listing every problem",
-        description="Check round files and list every problem, one per line.",
+        description=(
+            "Check round files and list every problem, one per line, then a summary line. "
+            "Every file given is checked, whatever happens to the others."
+        ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a .json or .toml round file")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE|DIR|-",
+        help=(
+            "a .json or .toml round file; a directory, searched for .json and .toml files "
+            "below it; or - for standard input"
+        ),
+    )
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=sorted(_LOADERS),
+        help=(
+            "the format of standard input and of files without a .json or .toml suffix "
+            "(default: told from the suffix; for standard input, JSON if it starts with "
+            "'{', else TOML)"
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=(
+            "text: 'FILE: ok' or one line per problem, then the summary; json: one JSON "
+            "document with the counts and every problem as {file, path, message}, for "
+            "tools (default: text)"
+        ),
+    )
     parser.set_defaults(run=_run)
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    status = EXIT_OK
-    for name in arguments.files:
+    as_text = arguments.format == "text"
+    outcomes: list[_Outcome] = []
+    for found in _expand(arguments.files):
+        outcome = found if isinstance(found, _Outcome) else _check(found, arguments.source_format)
+        outcomes.append(outcome)
+        if as_text:
+            _print(outcome)
+    counts: dict[str, int] = dict.fromkeys(("valid", "invalid", "unreadable"), 0)
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    if as_text:
+        write_stdout(f"{_summary(len(outcomes), counts)}\n")
+    else:
+        write_stdout(f"{_as_json(outcomes, counts)}\n")
+    if counts["unreadable"]:
+        return EXIT_USAGE
+    return EXIT_INVALID if counts["invalid"] else EXIT_OK
+
+
+def _expand(names: list[str]) -> Iterator[str | _Outcome]:
+    # The files to check, and an outcome already for a directory that yields none.
+    for name in names:
+        path = Path(name)
+        if name == _STDIN or not path.is_dir():
+            yield name
+            continue
         try:
-            read_round(name)
-        except InvalidFileError as invalid:
-            report(invalid.name, invalid.error)
-            status = EXIT_INVALID
+            found = sorted(_round_files(path))
+        except OSError as error:
+            yield _unreadable(name, f"cannot search the directory ({_reason(error)})")
+            continue
+        if not found:
+            yield _unreadable(name, "no .json or .toml files below it")
+        yield from (str(file) for file in found)
+
+
+def _round_files(directory: Path) -> Iterator[Path]:
+    for path in directory.iterdir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            yield from _round_files(path)
+        elif path.suffix.lower() in {".json", ".toml"}:
+            yield path
+
+
+def _check(name: str, source_format: str | None) -> _Outcome:
+    if name == _STDIN:
+        return attrs.evolve(_check_named(name, source_format), file=_STDIN_NAME)
+    return _check_named(name, source_format)
+
+
+def _check_named(name: str, source_format: str | None) -> _Outcome:
+    try:
+        data, kind = _read(name, source_format)
+    except _UnreadableError as error:
+        return _unreadable(name, str(error))
+    try:
+        _LOADERS[kind](data)
+    except InvalidDataError as error:
+        return _Outcome(name, "invalid", error.problems)
+    return _Outcome(name, "valid")
+
+
+class _UnreadableError(Exception):
+    """The file could not be read, or is of no format we know."""
+
+
+def _read(name: str, source_format: str | None) -> tuple[bytes, str]:
+    # One byte more than a loader takes is enough for it to refuse the document.
+    limit = MAX_DOCUMENT_SIZE + 1
+    if name == _STDIN:
+        data = _read_stdin(limit)
+        return data, source_format or _told_from(data)
+    path = Path(name)
+    kind = path.suffix.lower().removeprefix(".")
+    if kind not in _LOADERS:
+        if source_format is None:
+            msg = "expected a .json or .toml file (or --from json|toml)"
+            raise _UnreadableError(msg)
+        kind = source_format
+    try:
+        with path.open("rb") as file:
+            return file.read(limit), kind
+    except OSError as error:
+        msg = f"cannot read the file ({_reason(error)})"
+        raise _UnreadableError(msg) from None
+
+
+def _read_stdin(limit: int) -> bytes:
+    binary: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    try:
+        if binary is None:  # a text-only stream such as io.StringIO
+            return sys.stdin.read(limit).encode("utf-8")
+        return binary.read(limit)
+    except OSError as error:
+        msg = f"cannot read standard input ({_reason(error)})"
+        raise _UnreadableError(msg) from None
+
+
+def _told_from(data: bytes) -> str:
+    # A JSON round is an object; a TOML document never starts with a brace.
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return "json" if start.startswith(b"{") else "toml"
+
+
+def _unreadable(name: str, message: str) -> _Outcome:
+    return _Outcome(name, "unreadable", ((None, message),))
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _print(outcome: _Outcome) -> None:
+    if outcome.status == "valid":
+        write_stdout(f"{outcome.file}: ok\n")
+        return
+    for path, message in outcome.problems:
+        if path is None:
+            print(f"innovasjonspris: {outcome.file}: {message}", file=sys.stderr)
         else:
-            write_stdout(f"{name}: ok\n")
-    return status
+            print(f"{outcome.file}: {path}: {message}", file=sys.stderr)
+
+
+def _summary(total: int, counts: dict[str, int]) -> str:
+    files = "1 file" if total == 1 else f"{total} files"
+    return (
+        f"{files}: {counts['valid']} valid, {counts['invalid']} invalid, "
+        f"{counts['unreadable']} unreadable"
+    )
+
+
+def _as_json(outcomes: list[_Outcome], counts: dict[str, int]) -> str:
+    document = {
+        "files": len(outcomes),
+        **counts,
+        "results": [{"file": o.file, "status": o.status} for o in outcomes],
+        "problems": [
+            {"file": o.file, "path": path, "message": message}
+            for o in outcomes
+            for path, message in o.problems
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
