@@ -352,7 +352,7 @@ def _deep_list() -> list[object]:
 def test_from_dict_refuses_a_deeply_nested_schema_version() -> None:
     with pytest.raises(InvalidDataError) as caught:
         from_dict({"schema_version": _deep_list()})
-    assert caught.value.errors == ["$.schema_version: this release reads version 1, not an array"]
+    assert caught.value.errors == ["$.schema_version: expected the number 1, got an array"]
 
 
 def test_from_dict_refuses_a_huge_schema_version() -> None:

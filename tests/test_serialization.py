@@ -179,7 +179,7 @@ def test_schema_version_is_required_and_checked() -> None:
     document["schema_version"] = 2
     assert errors_of(document) == ["$.schema_version: this release reads version 1, not 2"]
     document["schema_version"] = "1"
-    assert errors_of(document) == ["$.schema_version: this release reads version 1, not '1'"]
+    assert errors_of(document) == ["$.schema_version: expected the number 1, got text"]
 
 
 def test_odd_keys_get_bracketed_paths() -> None:

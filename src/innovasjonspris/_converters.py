@@ -8,6 +8,7 @@ groups; :func:`problems` walks them into ``(path, message)`` pairs.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
 import json
@@ -538,13 +539,25 @@ def _group_problems(
         yield from problems(inner, path)
 
 
+def _unknown_key(key: str, known: list[str]) -> str:
+    # A key one or two letters off a field's name is almost always a typing slip.
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+    if close:
+        return f"is not a known field; did you mean {close[0]!r}?"
+    return "is not a known field"
+
+
 def problems(error: BaseException, path: str = "$") -> Iterator[tuple[str, str]]:
     """Walk a structuring failure into ``(path, message)`` pairs, one per problem."""
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         yield from _group_problems(error, path)
-    elif isinstance(error, (ForbiddenExtraKeysError, _UnknownKeys)):
-        for key in sorted(error.extra_fields, key=str):
-            yield path_of_key(path, key), "is not a known field"
+    elif isinstance(error, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(error.cl)]
+        for name in sorted(error.extra_fields):
+            yield path_of_key(path, name), _unknown_key(name, known)
+    elif isinstance(error, _UnknownKeys):
+        for strange in sorted(error.extra_fields, key=str):
+            yield path_of_key(path, strange), "is not a known field"
     elif isinstance(error, (_FieldProblems, ValidationError)):
         found = error.found if isinstance(error, _FieldProblems) else error.problems
         for field, message in found:

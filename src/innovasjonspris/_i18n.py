@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 from decimal import Decimal
 from importlib import resources
 from typing import Final
@@ -43,6 +44,11 @@ _LANGUAGE_ALIASES: Final = {"no": "nb"}
 
 _LOCALE_HINT: Final = "a locale identifier such as 'nb', 'nn', 'en' or 'nb_NO'"
 
+# Language, then subtags (script, territory, variant) joined by one kind of separator.
+# Babel also parses POSIX forms such as "nb_NO.utf8" or "nb_NO@euro", dropping or keeping
+# parts silently; an identifier is either well formed or refused.
+_WELL_FORMED: Final = re.compile(r"[A-Za-z]{2,3}(?:([_-])[A-Za-z0-9]{2,8}(?:\1[A-Za-z0-9]{2,8})*)?")
+
 # The English of the texts is British, and so is a bare "en": dates, ranges and lists as a
 # British reader writes them. A caller who wants American English says "en_US".
 _DEFAULT_TERRITORIES: Final = {"en": "en_GB"}
@@ -63,13 +69,16 @@ def parse_locale(identifier: object) -> Locale:
 # Bounded: identifiers come from callers, and only valid ones are cached.
 @functools.lru_cache(maxsize=256)
 def _parse_locale(identifier: str) -> Locale:
-    try:
-        return Locale.parse(
-            _DEFAULT_TERRITORIES.get(identifier, identifier), sep="-" if "-" in identifier else "_"
-        )
-    except (UnknownLocaleError, ValueError, TypeError):
-        msg = f"{identifier!r} is not a known locale; use {_LOCALE_HINT}"
-        raise ValidationError("locale", msg) from None
+    if _WELL_FORMED.fullmatch(identifier):
+        try:
+            return Locale.parse(
+                _DEFAULT_TERRITORIES.get(identifier, identifier),
+                sep="-" if "-" in identifier else "_",
+            )
+        except (UnknownLocaleError, ValueError, TypeError):
+            pass
+    msg = f"{identifier!r} is not a known locale; use {_LOCALE_HINT}"
+    raise ValidationError("locale", msg)
 
 
 def catalog_language(locale: Locale) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Final
 
 import attrs
+from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr as stdnum_orgnr
 
@@ -218,8 +219,19 @@ def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], valu
     try:
         stdnum_orgnr.validate(checked)
     except StdnumValidationError as error:
-        msg = f"{v.brief(checked)} is not a valid organisation number: {error}"
+        msg = (
+            f"{v.brief(checked)} is not a valid organisation number: {_orgnr_fault(error, checked)}"
+        )
         raise ValidationError(attribute.name, msg) from None
+
+
+def _orgnr_fault(error: StdnumValidationError, value: str) -> str:
+    # In our words: python-stdnum's own messages are capitalised sentences of its own.
+    if isinstance(error, InvalidChecksum):
+        return "its last digit is not the check digit of the first eight"
+    if isinstance(error, InvalidLength):
+        return f"it has {len(value)} characters where nine digits are needed"
+    return "it must be nine digits 0-9"
 
 
 @attrs.frozen(kw_only=True)

@@ -96,11 +96,12 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
         version = body.pop("schema_version", None)
         if version is None:
             raise InvalidDataError([("$.schema_version", "is required")])
-        if type(version) is not int or version != SCHEMA_VERSION:
-            # Only numbers and text are quoted: repr() of a deeply nested value would recurse.
-            quotable = type(version) in (int, str)
-            given = brief(version) if quotable else _converters.describe(version)
-            msg = f"this release reads version {SCHEMA_VERSION}, not {given}"
+        if type(version) is not int:
+            # Said as a wrong type, never quoted: repr() of a deeply nested value would recurse.
+            msg = f"expected the number {SCHEMA_VERSION}, got {_converters.describe(version)}"
+            raise InvalidDataError([("$.schema_version", msg)])
+        if version != SCHEMA_VERSION:
+            msg = f"this release reads version {SCHEMA_VERSION}, not {brief(version)}"
             raise InvalidDataError([("$.schema_version", msg)])
     try:
         result = _converters.structure(body, cls, fmt)
