@@ -8,6 +8,7 @@ Serialisation, formatting and rendering live in their own public modules
 
 from __future__ import annotations
 
+from innovasjonspris import _hypothesis_plugin
 from innovasjonspris._errors import (
     InnovasjonsprisError,
     InvalidDataError,
@@ -33,6 +34,9 @@ from innovasjonspris._model import (
     YearNotAwarded,
 )
 from innovasjonspris.data import load_round, prize, rounds, timeline
+
+# When Hypothesis was imported first, its hook found no model to register; do it now.
+_hypothesis_plugin.register_if_hypothesis_is_loaded()
 
 __all__ = [
     "Applicants",

@@ -1,22 +1,26 @@
-"""Registers the strategies with Hypothesis, which calls :func:`register` on import.
+"""Registers the strategies with Hypothesis, so ``st.from_type(AwardRound)`` just works.
 
-The ``hypothesis`` entry point in the package metadata names this function, so that in any
-environment with both installed, ``st.from_type(AwardRound)`` yields valid rounds without
-an import of :mod:`innovasjonspris.strategies`. Hypothesis calls it only when it is
-installed, once it has finished importing itself.
+The ``hypothesis`` entry point names ``_innovasjonspris_hypothesis.register``, a module
+outside the package that Hypothesis imports on every ``import hypothesis``: it calls
+:func:`register` only when the model is loaded already, so a project that imports
+Hypothesis without using this library loads nothing of it. When Hypothesis comes first,
+the package calls :func:`register_if_hypothesis_is_loaded` as it is imported. Either way
+the types are registered once both are loaded, whichever came first; and no one can ask
+for a type before the model that defines it is loaded.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from innovasjonspris import _model
 
-__all__ = ["register"]
+__all__ = ["register", "register_if_hypothesis_is_loaded"]
 
-_STRATEGY_OF = {
+_STRATEGY_OF: Final = {
     _model.Applicants: "applicants",
     _model.AwardRound: "award_rounds",
     _model.Citation: "citations",
@@ -34,6 +38,7 @@ _STRATEGY_OF = {
     _model.Standing: "standings",
     _model.YearNotAwarded: "years_not_awarded",
 }
+"""Each public type of the model, and the name of the strategy that builds it."""
 
 
 def _builder(name: str) -> Callable[[], Any]:
@@ -53,3 +58,10 @@ def register() -> None:
     # and so be only half loaded now. Each strategy is built on its first use.
     for cls, name in _STRATEGY_OF.items():
         st.register_type_strategy(cls, st.deferred(_builder(name)))
+
+
+def register_if_hypothesis_is_loaded() -> None:
+    """Register the types now if Hypothesis was imported before the model was."""
+    # None in sys.modules marks a module that must not be imported.
+    if sys.modules.get("hypothesis") is not None:
+        register()

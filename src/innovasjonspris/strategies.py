@@ -7,8 +7,14 @@ and covers the whole valid space: kommunenummer from every county period since 1
 and names such as ``Bø``, ``Ås``, ``Hábmer`` and ``Deatnu – Tana``. Realistic values come
 first, so failing examples shrink to something a person can read.
 
+Without Hypothesis, importing this module raises :class:`ModuleNotFoundError` (an
+:class:`ImportError`) that names the command above.
+
 The same strategies are registered with Hypothesis when it is installed, so
-``st.from_type(AwardRound)`` works without importing this module.
+``st.from_type(AwardRound)`` works without importing this module, for every public type
+of :mod:`innovasjonspris`. The registry's ``County`` is not among them: it is reference
+data, not something a round holds, and ``st.from_type(County)`` is not supported; draw
+from :func:`kommunenummer` or :func:`municipalities` instead.
 
 >>> from hypothesis import given
 >>> @given(award_rounds())
@@ -28,7 +34,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:
+    # Still a ModuleNotFoundError, so code that catches one keeps working.
+    _MISSING = (
+        'innovasjonspris.strategies needs Hypothesis: pip install "innovasjonspris[strategies]"'
+    )
+    raise ModuleNotFoundError(_MISSING, name=missing.name) from missing
 
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
