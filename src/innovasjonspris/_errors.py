@@ -67,7 +67,9 @@ class InvalidDataError(ValidationError):
     """A document cannot be loaded; ``errors`` lists every problem as ``"<path>: <message>"``.
 
     Paths start at ``$``, the document itself, and follow JSONPath's dotted form:
-    ``$.citations[0].municipality.number``.
+    ``$.citations[0].municipality.number``. ``problems`` holds the same as
+    ``(path, message)`` pairs, for code that wants the two apart; ``field`` and
+    ``message`` are those of the first problem.
 
     .. versionadded:: 0.1.0
     """
