@@ -105,3 +105,16 @@ def test_a_limit_must_be_a_whole_number(limit: object) -> None:
         from_json("{}", max_size=limit)  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="max_text_length must be a whole number"):
         from_dict({}, max_text_length=limit)  # type: ignore[call-overload]
+
+
+def test_data_that_holds_itself_is_walked_once() -> None:
+    document: dict[str, Any] = to_dict(load_round(2019))
+    document["notes"] = [document, document]
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(document)
+    # Refused for its shape, once: the walk for long texts did not go round in circles.
+    assert caught.value.errors == ["$.notes: expected an object, got an array"]
+    document["notes"] = [document, "z" * (MAX_TEXT_LENGTH + 1)]
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(document)
+    assert caught.value.errors == [f"$.notes[1]: {_TOO_LONG}"]

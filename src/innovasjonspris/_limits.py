@@ -35,16 +35,24 @@ def check_texts(parsed: object, limit: int, size: int | None = None) -> None:
     """Refuse ``parsed`` data holding a text longer than ``limit``, at the text's path.
 
     ``size`` is the length of the document ``parsed`` was read from, when known: no text
-    in a document that short can be over the limit, and nothing is walked.
+    in a document that short can be over the limit, and nothing is walked. Without it,
+    ``parsed`` came from the caller and may hold itself, so each container is walked once.
     """
     _check_limit(limit, "max_text_length")
-    if (size is not None and size <= limit) or not _has_long_text(parsed, limit):
+    if size is not None and size <= limit:
+        return
+    if not _has_long_text(parsed, limit, parsed_from_text=size is not None):
         return
     problems: list[tuple[str, str]] = []
     # An explicit stack: parsed data may be nested as deeply as its parser allows.
     stack: list[tuple[str, object]] = [("$", parsed)]
+    walked: set[int] = set()
     while stack:
         path, value = stack.pop()
+        if type(value) in (dict, list):
+            if id(value) in walked:
+                continue
+            walked.add(id(value))
         if type(value) is str:
             if len(value) > limit:
                 msg = (
@@ -63,19 +71,26 @@ def check_texts(parsed: object, limit: int, size: int | None = None) -> None:
     raise InvalidDataError(problems)
 
 
-def _has_long_text(parsed: object, limit: int) -> bool:
-    # The quick pass, with no paths: almost every document has no such text.
+def _has_long_text(parsed: object, limit: int, *, parsed_from_text: bool) -> bool:
+    # The quick pass, with no paths: almost every document has no such text. What a
+    # parser made holds no cycle, and is walked without keeping track.
     stack: list[object] = [parsed]
+    walked: set[int] = set()
     while stack:
         value = stack.pop()
         kind = type(value)
         if kind is str:
             if len(cast("str", value)) > limit:
                 return True
-        elif kind is dict:
-            stack.extend(cast("dict[object, object]", value).values())
-        elif kind is list:
-            stack.extend(cast("list[object]", value))
+        elif kind is dict or kind is list:
+            if not parsed_from_text:
+                if id(value) in walked:
+                    continue
+                walked.add(id(value))
+            if kind is dict:
+                stack.extend(cast("dict[object, object]", value).values())
+            else:
+                stack.extend(cast("list[object]", value))
     return False
 
 
