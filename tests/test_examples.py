@@ -36,7 +36,13 @@ def expected_output(name: str) -> str:
 
 @pytest.mark.parametrize(
     ("name", "status"),
-    [("show_round", 0), ("build_round", 0), ("validate_file", 1), ("property_test", 0)],
+    [
+        ("show_round", 0),
+        ("build_round", 0),
+        ("validate_file", 1),
+        ("property_test", 0),
+        ("analyse_history", 0),
+    ],
 )
 def test_example_prints_its_expected_output(name: str, status: int, tmp_path: Path) -> None:
     result = run_example(name, cwd=tmp_path)
@@ -62,4 +68,11 @@ def test_validate_file_accepts_a_valid_file(tmp_path: Path) -> None:
 
 def test_every_example_has_a_test() -> None:
     scripts = {path.stem for path in EXAMPLES.glob("*.py")}
-    assert scripts == {"show_round", "build_round", "validate_file", "export_json", "property_test"}
+    assert scripts == {
+        "show_round",
+        "build_round",
+        "validate_file",
+        "export_json",
+        "property_test",
+        "analyse_history",
+    }

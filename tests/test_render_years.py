@@ -16,7 +16,8 @@ from innovasjonspris import (
     load_round,
     timeline,
 )
-from innovasjonspris.render import render_not_awarded, render_timeline
+from innovasjonspris.history import appearances
+from innovasjonspris.render import render_appearances, render_not_awarded, render_timeline
 
 
 def record(**overrides: object) -> YearNotAwarded:
@@ -115,3 +116,26 @@ def test_an_empty_timeline_is_refused() -> None:
 def test_a_timeline_of_something_else_is_a_type_error(entries: object) -> None:
     with pytest.raises(TypeError, match="entries"):
         render_timeline(entries)  # type: ignore[arg-type]
+
+
+def test_a_record_in_html_is_escaped_and_headed_by_today() -> None:
+    page = render_appearances(appearances("Fjell"), locale="en", format="html")
+    assert "<h1>Øygarden Municipality</h1>" in page
+    assert "<li>2019: finalist, as 1246 Fjell (Hordaland)</li>" in page
+
+
+def test_a_record_lists_its_years_in_order() -> None:
+    rows = appearances("0105")
+    assert render_appearances(reversed(rows)) == render_appearances(rows)
+
+
+def test_an_empty_record_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        render_appearances(())
+    assert caught.value.field == "rows"
+
+
+@pytest.mark.parametrize("rows", ["3105", 3105, [load_round(2019)]])
+def test_a_record_of_something_else_is_a_type_error(rows: object) -> None:
+    with pytest.raises(TypeError, match="rows"):
+        render_appearances(rows)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The ``innovasjonspris`` command: show, validate and convert rounds, look up municipalities.
+"""The ``innovasjonspris`` command: show, export, validate and convert rounds, and more.
 
 Each subcommand lives in a private module of its own with a ``register`` function;
 :func:`main` builds the parser from them and turns the library's errors into exit
@@ -24,12 +24,21 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Final
 
 from innovasjonspris._errors import RoundNotFoundError
-from innovasjonspris.cli import _convert, _history, _kommune, _schema, _show, _validate
+from innovasjonspris.cli import (
+    _convert,
+    _export,
+    _history,
+    _kommune,
+    _schema,
+    _show,
+    _validate,
+)
 from innovasjonspris.cli._common import (
     EXIT_INVALID,
     EXIT_PIPE_CLOSED,
     EXIT_USAGE,
     InvalidFileError,
+    NotFoundError,
     UsageError,
     report,
 )
@@ -41,7 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 # One register() per subcommand, in the order --help lists them.
-_COMMANDS: Final = (_show, _history, _kommune, _validate, _convert, _schema)
+_COMMANDS: Final = (_show, _history, _export, _kommune, _validate, _convert, _schema)
 
 _EXIT_STATUSES: Final = """\
 exit status:
@@ -114,6 +123,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidFileError as invalid:
         report(invalid.name, invalid.error)
         return EXIT_INVALID
-    except RoundNotFoundError as error:
+    except (RoundNotFoundError, NotFoundError) as error:
         return _fail(str(error), EXIT_INVALID)
     return status

@@ -21,6 +21,7 @@ __all__ = [
     "EXIT_USAGE",
     "AddParser",
     "InvalidFileError",
+    "NotFoundError",
     "UsageError",
     "add_locale_argument",
     "read_round",
@@ -39,6 +40,10 @@ AddParser = Callable[..., argparse.ArgumentParser]
 
 class UsageError(Exception):
     """The command was called wrongly, or a file cannot be read: exit 2 with the message."""
+
+
+class NotFoundError(Exception):
+    """What the command was asked for is not in the data: exit 1 with the message."""
 
 
 class InvalidFileError(Exception):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument
+from innovasjonspris._errors import ValidationError
+from innovasjonspris.cli._common import EXIT_OK, AddParser, NotFoundError, add_locale_argument
 from innovasjonspris.cli._output import add_output_argument, write_output
-from innovasjonspris.render import FORMATS, render_timeline
+from innovasjonspris.history import appearances
+from innovasjonspris.render import FORMATS, render_appearances, render_timeline
 
 __all__ = ["register"]
 
@@ -15,10 +17,20 @@ def register(add_parser: AddParser) -> None:
     """Add the ``history`` subcommand."""
     parser = add_parser(
         "history",
-        help="print every year of the prize, with its winner and finalists",
+        help="print every year of the prize, or one municipality's record",
         description=(
             "Print every year of the prize, oldest first: its winner and finalists, or, "
-            "for a year the prize was not awarded, why not."
+            "for a year the prize was not awarded, why not. Given a municipality, print "
+            "each year it was honoured instead."
+        ),
+    )
+    parser.add_argument(
+        "municipality",
+        nargs="?",
+        metavar="MUNICIPALITY",
+        help=(
+            "a kommunenummer it had then or since (0105, 3105) or its name then or now "
+            "(Fjell, Øygarden)"
         ),
     )
     parser.add_argument(
@@ -30,7 +42,17 @@ def register(add_parser: AddParser) -> None:
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    write_output(
-        arguments.output, render_timeline(locale=arguments.locale, format=arguments.format)
-    )
+    asked: str | None = arguments.municipality
+    if asked is None:
+        shown = render_timeline(locale=arguments.locale, format=arguments.format)
+    else:
+        try:
+            rows = appearances(asked)
+        except ValidationError as error:
+            raise NotFoundError(f"{asked}: {error.message}") from None
+        if not rows:
+            msg = f"{asked}: no citation in the bundled rounds names this municipality"
+            raise NotFoundError(msg)
+        shown = render_appearances(rows, locale=arguments.locale, format=arguments.format)
+    write_output(arguments.output, shown)
     return EXIT_OK

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import Messages, messages, parse_locale
-from innovasjonspris.cli._common import EXIT_INVALID, EXIT_OK, AddParser, add_locale_argument
+from innovasjonspris.cli._common import EXIT_OK, AddParser, NotFoundError, add_locale_argument
 from innovasjonspris.cli._output import add_output_argument, write_output
 from innovasjonspris.formatting import format_date, format_list
 from innovasjonspris.registry import Change, ChangeKind, MunicipalityRecord
@@ -53,10 +52,6 @@ def _year(text: str) -> int:
     return year
 
 
-class _NotFoundError(Exception):
-    """The registry has no municipality by that number or name: exit 1 with the message."""
-
-
 def _found(wanted: str, year: int | None) -> list[tuple[int, MunicipalityRecord]]:
     if wanted.isascii() and wanted.isdigit():
         try:
@@ -70,7 +65,7 @@ def _found(wanted: str, year: int | None) -> list[tuple[int, MunicipalityRecord]
                 )
             return [(year, registry.municipality(wanted, year=year))]
         except ValidationError as error:
-            raise _NotFoundError(error.message) from None
+            raise NotFoundError(error.message) from None
     years = [year] if year is not None else range(registry.LAST_YEAR, registry.FIRST_YEAR - 1, -1)
     for candidate in years:
         named = registry.municipalities_named(wanted, year=candidate)
@@ -78,16 +73,12 @@ def _found(wanted: str, year: int | None) -> list[tuple[int, MunicipalityRecord]
             return [(candidate, record) for record in named]
     every_year = f"in any year from {registry.FIRST_YEAR} to {registry.LAST_YEAR}"
     msg = f"no municipality named {wanted!r} {f'in {year}' if year is not None else every_year}"
-    raise _NotFoundError(msg)
+    raise NotFoundError(msg)
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    try:
-        found = _found(arguments.municipality, arguments.year)
-    except _NotFoundError as error:
-        # Nothing found is an answer about the data asked for, not a usage mistake.
-        print(f"innovasjonspris: {error}", file=sys.stderr)
-        return EXIT_INVALID
+    # Nothing found is an answer about the data asked for, not a usage mistake: exit 1.
+    found = _found(arguments.municipality, arguments.year)
     words = messages(parse_locale(arguments.locale))
     blocks = ["\n".join(_describe(record, year, words, arguments.locale)) for year, record in found]
     write_output(arguments.output, "\n\n".join(blocks) + "\n")

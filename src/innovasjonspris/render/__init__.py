@@ -25,6 +25,7 @@ from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris.data import timeline
+from innovasjonspris.history import CitationRow
 from innovasjonspris.render._document import Document
 from innovasjonspris.render._html import write_html
 from innovasjonspris.render._layout import Layout
@@ -32,7 +33,14 @@ from innovasjonspris.render._markdown import write_markdown
 from innovasjonspris.render._text import write_text
 from innovasjonspris.render._years import YearsLayout
 
-__all__ = ["FORMATS", "Format", "render_not_awarded", "render_round", "render_timeline"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "render_appearances",
+    "render_not_awarded",
+    "render_round",
+    "render_timeline",
+]
 
 Format = Literal["text", "markdown", "html"]
 
@@ -179,3 +187,45 @@ def _entries(entries: object) -> tuple[AwardRound | YearNotAwarded, ...]:
 
 def _years_layout(locale: str) -> YearsLayout:
     return YearsLayout(Layout(messages(parse_locale(locale)), locale))
+
+
+def render_appearances(
+    rows: Iterable[CitationRow],
+    *,
+    locale: str = "nb",
+    format: Format = "text",  # noqa: A002 - as render_round names it
+) -> str:
+    """Return one municipality's record: each year it was honoured, and how, and as what.
+
+    ``rows`` are as :func:`innovasjonspris.history.appearances` gives them; the heading is
+    what the municipality is today, and each line gives the year, the standing, and the
+    number, name and county it had then.
+
+    >>> from innovasjonspris.history import appearances
+    >>> print(render_appearances(appearances("3105"), locale="en"))
+    Sarpsborg Municipality
+    ======================
+    <BLANKLINE>
+    - 2016: finalist, as 0105 Sarpsborg (Østfold)
+    - 2018: finalist, as 0105 Sarpsborg (Østfold)
+    <BLANKLINE>
+
+    Raises:
+        TypeError: ``rows`` is not an iterable of rows.
+        ValidationError: ``rows`` is empty (field ``rows``), the format is unknown
+            (``format``), or the locale is unknown or not one of nb, nn and en (``locale``).
+    """
+    given = cast("object", rows)
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        msg = f"rows must be an iterable of CitationRow, not {type(given).__name__}"
+        raise TypeError(msg)
+    found = list(cast("Iterable[object]", given))
+    for index, row in enumerate(found):
+        if not isinstance(row, CitationRow):
+            msg = f"rows[{index}] must be a CitationRow, not {type(row).__name__}"
+            raise TypeError(msg)
+    if not found:
+        raise ValidationError("rows", "needs at least one row")
+    ordered = sorted(cast("list[CitationRow]", found), key=lambda row: row.year)
+    write = _writer(format)
+    return write(_years_layout(locale).appearances(tuple(ordered)))

@@ -1,4 +1,4 @@
-"""How a year without a round, and the prize's whole timeline, are laid out.
+"""How a year without a round, the prize's whole timeline and a municipality's record are laid out.
 
 Built over :class:`~innovasjonspris.render._layout.Layout`, whose words, municipality
 names, texts and sources they share, so that a year reads the same wherever it appears.
@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from innovasjonspris._model import AwardRound, Citation, Standing, YearNotAwarded
+from innovasjonspris._model import AwardRound, Citation, Municipality, Standing, YearNotAwarded
+from innovasjonspris.history import CitationRow
 from innovasjonspris.render._document import (
     SECTION,
     Block,
@@ -93,3 +94,24 @@ class YearsLayout:
         first, last = entries[0].year, entries[-1].year
         years = str(first) if first == last else f"{first}–{last}"
         return Document(self.layout.language, self.title(years), tuple(blocks))
+
+    def appearances(self, rows: tuple[CitationRow, ...]) -> Document:
+        """One municipality's citations, oldest first, headed by what it is today."""
+        layout = self.layout
+        today = rows[-1].now
+        title = layout.list_of(
+            layout.municipality(Municipality(number=m.number, name=m.name)) for m in today
+        )
+        template = layout.words.gettext("{year}: {standing}, as {number} {name} ({county})")
+        items = tuple(
+            fill(
+                template,
+                year=str(row.year),
+                standing=layout.standing(row.standing),
+                number=row.kommunenummer,
+                name=row.municipality,
+                county=row.county,
+            )
+            for row in rows
+        )
+        return Document(layout.language, title, (Bullets(items),))

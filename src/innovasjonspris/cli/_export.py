@@ -1,0 +1,51 @@
+"""``innovasjonspris export``: every citation as one row of CSV or JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Final
+
+from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument, read_round
+from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.data import rounds
+from innovasjonspris.history import COLUMNS, to_csv, to_json_lines
+
+__all__ = ["register"]
+
+_TABLES: Final[dict[str, Callable[..., str]]] = {"csv": to_csv, "jsonl": to_json_lines}
+
+
+def register(add_parser: AddParser) -> None:
+    """Add the ``export`` subcommand."""
+    parser = add_parser(
+        "export",
+        help="write every citation as a row of CSV or JSON Lines, for analysis",
+        description=(
+            "Write one row per citation of the bundled rounds (or of the rounds given), "
+            f"with the columns {', '.join(COLUMNS)}."
+        ),
+    )
+    parser.add_argument(
+        "rounds",
+        nargs="*",
+        metavar="FILE",
+        help="round files or bundled years (default: every bundled round)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(_TABLES),
+        default="csv",
+        help="csv: a header row, then one line per citation; jsonl: one object per line "
+        "(default: csv)",
+    )
+    add_locale_argument(parser)
+    add_output_argument(parser)
+    parser.set_defaults(run=_run)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    chosen = tuple(read_round(name) for name in arguments.rounds) or rounds()
+    table = _TABLES[arguments.format](chosen, locale=arguments.locale)
+    write_output(arguments.output, table)
+    return EXIT_OK
