@@ -34,6 +34,7 @@ from innovasjonspris import (
     Standing,
     ValidationError,
     _converters,
+    _fast,
     _model,
     prize,
     rounds,
@@ -289,7 +290,7 @@ def plain(obj: object) -> dict[str, Any]:
 
 
 def fast(data: object, cls: type) -> Any:
-    return _converters.fast_structurer("json", cls)(data)
+    return _fast.fast_structurer("json", cls)(data)
 
 
 def detailed(data: object, cls: type) -> Any:
@@ -307,7 +308,7 @@ def test_the_fast_path_builds_every_bundled_document_alone(obj: object) -> None:
 def test_the_fast_path_builds_every_bundled_document_from_toml(obj: object) -> None:
     body = body_of(tomllib.loads(to_toml(obj)))
     cls: type[Any] = obj.__class__
-    assert _converters.fast_structurer("toml", cast("type", cls))(body) == obj
+    assert _fast.fast_structurer("toml", cast("type", cls))(body) == obj
 
 
 def test_the_fast_path_builds_each_part_alone() -> None:
@@ -429,7 +430,7 @@ def test_a_field_without_a_validator_is_structured_all_the_same() -> None:
         name: str
         count: int = 0
 
-    assert _converters.structure({"name": "x"}, Plain, "json") == Plain(name="x")
+    assert _fast.structure({"name": "x"}, Plain, "json") == Plain(name="x")
     assert fast({"name": "x", "count": 2}, Plain) == Plain(name="x", count=2)
 
 
@@ -441,7 +442,7 @@ def test_fast_unstructure_gives_the_converters_dicts_keys_in_order(
     fmt: _converters.Format,
 ) -> None:
     for obj in (*DOCUMENTS, *PARTS):
-        ours = _converters.unstructure(obj, fmt)
+        ours = _fast.unstructure(obj, fmt)
         theirs = _converters.converter(fmt).unstructure(obj)
         assert repr(ours) == repr(theirs)
         if fmt == "json":

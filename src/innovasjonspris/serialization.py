@@ -31,7 +31,7 @@ from typing import Any, Final, TypeVar, cast, overload
 import tomli_w
 from cattrs.errors import BaseValidationError
 
-from innovasjonspris import _converters, _json, _model
+from innovasjonspris import _converters, _fast, _json, _model, _problems
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
@@ -80,7 +80,7 @@ _BOM = "\ufeff"
 
 def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
     check_serialisable(type(obj), "the object")
-    body = _converters.unstructure(obj, fmt)
+    body = _fast.unstructure(obj, fmt)
     if type(obj) in _DOCUMENTS:
         return {"schema_version": SCHEMA_VERSION, **body}
     return body
@@ -89,7 +89,7 @@ def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
 def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
     check_serialisable(cls, "cls")
     if type(data) is not dict:
-        raise InvalidDataError([("$", f"expected an object, got {_converters.describe(data)}")])
+        raise InvalidDataError([("$", f"expected an object, got {_problems.describe(data)}")])
     body = cast("dict[str, Any]", data)
     if cls in _DOCUMENTS:
         body = dict(body)
@@ -98,15 +98,15 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
             raise InvalidDataError([("$.schema_version", "is required")])
         if type(version) is not int:
             # Said as a wrong type, never quoted: repr() of a deeply nested value would recurse.
-            msg = f"expected the number {SCHEMA_VERSION}, got {_converters.describe(version)}"
+            msg = f"expected the number {SCHEMA_VERSION}, got {_problems.describe(version)}"
             raise InvalidDataError([("$.schema_version", msg)])
         if version != SCHEMA_VERSION:
             msg = f"this release reads version {SCHEMA_VERSION}, not {brief(version)}"
             raise InvalidDataError([("$.schema_version", msg)])
     try:
-        result = _converters.structure(body, cls, fmt)
-    except (BaseValidationError, _converters.Mismatch, ValidationError) as error:
-        raise InvalidDataError(_converters.problems(error)) from None
+        result = _fast.structure(body, cls, fmt)
+    except (BaseValidationError, _problems.Mismatch, ValidationError) as error:
+        raise InvalidDataError(_problems.problems(error)) from None
     return result
 
 
@@ -147,7 +147,7 @@ def _decode(data: object, what: str) -> str:
 
 def _reject_constant(name: str) -> object:
     msg = f"{name} is not a number JSON allows"
-    raise _converters.Mismatch(msg)
+    raise _problems.Mismatch(msg)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _value in pairs:  # pragma: no branch - a repeat exists
             if key in seen:
                 msg = f"the key {key!r:.60} appears twice in one object"
-                raise _converters.Mismatch(msg)
+                raise _problems.Mismatch(msg)
             seen.add(key)
     return result
 
@@ -165,7 +165,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse(parse: Callable[[str], object], text: str, what: str) -> object:
     try:
         return parse(text)
-    except _converters.Mismatch as error:
+    except _problems.Mismatch as error:
         raise InvalidDataError([("$", error.message)]) from None
     except RecursionError:
         raise InvalidDataError([("$", f"{what} is nested too deeply")]) from None

@@ -1,0 +1,202 @@
+"""Generated loading and dumping code: one plain Python function per class and format.
+
+A document is mostly valid; the generated structure function builds it with the least
+work, and whatever it refuses goes to the detailed converter of
+:mod:`innovasjonspris._converters`, which finds every problem and its path. The generated
+unstructure function writes the same dicts as the converter, with fewer calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar, cast, get_args
+
+import attrs
+
+from innovasjonspris import _validators
+from innovasjonspris._converters import (
+    ALWAYS_WRITTEN,
+    EXACT,
+    Format,
+    converter,
+    is_optional,
+    is_tuple,
+)
+
+__all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+class _Rejected(Exception):  # noqa: N818 - a signal between two functions, never seen
+    """The fast path refuses a value; the detailed path will say what is wrong with it."""
+
+
+def _reject() -> NoReturn:
+    raise _Rejected
+
+
+class _FastCode:
+    """Python source for one class's fast structure function, and the names it uses."""
+
+    def __init__(self, fmt: Format) -> None:
+        self.fmt = fmt
+        self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
+        self.lines: list[str] = []
+
+    def name(self, value: object) -> str:
+        key = f"_n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def value(self, kind: Any, source: str) -> tuple[str, Any]:
+        """Return an expression that structures ``source``, and the exact type it gives."""
+        if is_optional(kind):
+            # None is refused below like any other value of the wrong kind.
+            (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
+        if is_tuple(kind):
+            (item_type, _ellipsis) = get_args(kind)
+            if not attrs.has(item_type):
+                raise AssertionError  # the model has none; items would need their own hook
+            item = self.name(fast_structurer(self.fmt, item_type))
+            items = f"(_v if type(_v := {source}) is _list else _reject())"
+            return f"_tuple(map({item}, {items}))", kind
+        if attrs.has(kind):
+            return f"{self.name(fast_structurer(self.fmt, kind))}({source})", kind
+        if kind in EXACT:
+            return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())", kind
+        hook = self.name(converter(self.fmt).get_structure_hook(kind))
+        return f"{hook}({source}, {self.name(kind)})", kind
+
+    def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> None:
+        """Add the lines that run ``field``'s validator on ``var``, known to be a ``kind``."""
+        if field.validator is None:
+            return
+        call = f"{self.name(field.validator)}(None, {self.name(field)}, {var})"
+        expression = _validators.inline(field.validator, var, kind, self.name)
+        if expression is None:
+            self.lines.append(f"{indent}{call}")
+        elif expression != "True":
+            # The expression settles the common case; the validator has the last word.
+            self.lines.append(f"{indent}if not {expression}:")
+            self.lines.append(f"{indent}  {call}")
+
+    def field(self, field: attrs.Attribute[Any], var: str) -> None:
+        """Add the lines that set ``var`` to the structured, validated value of ``field``."""
+        value, kind = self.value(field.type, f"o[{field.name!r}]")
+        if field.default is attrs.NOTHING:
+            self.lines.append(f"  {var} = {value}")
+            self.check(field, var, kind, "  ")
+            return
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            # The model has none; a factory would need calling here.
+            raise AssertionError  # noqa: TRY004 - an invariant of the model, not a caller's error
+        self.lines.append(f"  if {field.name!r} in o:")
+        self.lines.append(f"    {var} = {value}")
+        self.check(field, var, kind, "    ")
+        self.lines.append("  else:")
+        self.lines.append(f"    {var} = {self.name(field.default)}")
+        self.lines.append("    keys -= 1")
+        if field.validator is not None:
+            # Defaults are constants: check them once, here, rather than on every load.
+            field.validator(None, field, field.default)
+
+
+@functools.cache
+def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
+    # A document is mostly valid; this path builds it with the least work: each field is
+    # checked by its validator's inline expression, and the instance is made without the
+    # class's __init__, whose work is done here. Whatever this path refuses, for whatever
+    # reason, goes to the detailed converter, which finds every problem and its path.
+    code = _FastCode(fmt)
+    fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
+    code.lines += [
+        "def structure(o):",
+        "  if type(o) is not dict:",
+        "    _reject()",
+        f"  keys = {len(fields)}",
+    ]
+    if hasattr(cls, "__attrs_pre_init__") or any(f.converter is not None for f in fields):
+        raise AssertionError  # the model has neither; __init__ would run them
+    for index, field in enumerate(fields):
+        code.field(field, f"f{index}")
+    # Every key read is a field's; any other key makes the object larger.
+    code.lines += ["  if len(o) != keys:", "    _reject()"]
+    code.lines.append(f"  self = {code.name(object.__new__)}({code.name(cls)})")
+    for index, field in enumerate(fields):
+        slot = cls.__dict__.get(field.name)
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise AssertionError  # noqa: TRY004 - the model's classes are all slotted
+        code.lines.append(f"  {code.name(slot.__set__)}(self, f{index})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        code.lines.append(f"  {code.name(post_init)}(self)")
+    code.lines.append("  return self")
+    source = "\n".join(code.lines)
+    exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), code.names)  # noqa: S102 - our own source, built from the class's fields
+    return cast("Callable[[object], Any]", code.names["structure"])
+
+
+def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
+    """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
+    try:
+        fast = fast_structurer(fmt, cast("type", cls))
+        return cast("T", fast(data))
+    except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
+        pass
+    return converter(fmt).structure(data, cls)
+
+
+@functools.cache
+def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
+    # The same dicts as the converter's own unstructure hooks, keys in the same order
+    # (fields always written first, then the others unless they hold their default),
+    # with fewer calls: no equality test through attrs' __ne__ for a default of None.
+    names: dict[str, Any] = {"_list": list, "_map": map}
+
+    def name(value: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    def value(kind: Any, source: str) -> str:
+        if is_optional(kind):
+            # Only a field that is not left out is written, and its value is not None.
+            (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
+        if is_tuple(kind):
+            (item_type, _ellipsis) = get_args(kind)
+            if not attrs.has(item_type):
+                raise AssertionError  # the model has none; items would need their own hook
+            return f"_list(_map({name(fast_unstructurer(fmt, item_type))}, {source}))"
+        if attrs.has(kind):
+            return f"{name(fast_unstructurer(fmt, kind))}({source})"
+        if kind in EXACT:
+            return source
+        return f"{name(converter(fmt).get_unstructure_hook(kind))}({source})"
+
+    fields = attrs.fields(attrs.resolve_types(cls))
+    written = [f for f in fields if f.default is attrs.NOTHING or (cls, f.name) in ALWAYS_WRITTEN]
+    lines = [
+        "def unstructure(i):",
+        "  r = {" + ", ".join(f"{f.name!r}: {value(f.type, f'i.{f.name}')}" for f in written) + "}",
+    ]
+    for field in fields:
+        if field in written:
+            continue
+        test = "is not None" if field.default is None else f"!= {name(field.default)}"
+        lines += [
+            f"  v = i.{field.name}",
+            f"  if v {test}:",
+            f"    r[{field.name!r}] = {value(field.type, 'v')}",
+        ]
+    lines.append("  return r")
+    source = "\n".join(lines)
+    exec(compile(source, f"<fast unstructure {cls.__qualname__}>", "exec"), names)  # noqa: S102 - our own source, built from the class's fields
+    return cast("Callable[[Any], dict[str, Any]]", names["unstructure"])
+
+
+def unstructure(obj: object, fmt: Format) -> dict[str, Any]:
+    """Return ``obj``, an instance of a model class, as the plain data ``fmt`` holds."""
+    return fast_unstructurer(fmt, cast("type", type(obj)))(obj)
