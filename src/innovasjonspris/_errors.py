@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from innovasjonspris._model import YearNotAwarded
 
-__all__ = ["InnovasjonsprisError", "InvalidDataError", "RoundNotFoundError", "ValidationError"]
+__all__ = [
+    "InnovasjonsprisError",
+    "InvalidDataError",
+    "RoundNotFoundError",
+    "ValidationError",
+    "brief",
+]
+
+_BRIEF_LENGTH = 60
+_DIGITS_PER_BIT = 0.30103  # log10(2)
+
+
+def brief(value: object) -> str:
+    """Show ``value`` in an error message, cut short.
+
+    Messages stay readable whatever the input, and an int of thousands of digits, which
+    Python refuses to print, is described instead.
+    """
+    if type(value) is int and value.bit_length() > _BRIEF_LENGTH * 3:
+        return f"a number of about {int(value.bit_length() * _DIGITS_PER_BIT)} digits"
+    shown = str(value) if isinstance(value, (int, Decimal)) else repr(value)
+    if len(shown) > _BRIEF_LENGTH:
+        return shown[: _BRIEF_LENGTH - 1] + "…"
+    return shown
 
 
 class InnovasjonsprisError(Exception):

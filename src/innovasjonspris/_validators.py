@@ -16,12 +16,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, Protocol, cast, get_args, get_origin, runtime_checkable
 
 import attrs
 
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._errors import ValidationError, brief
 
 __all__ = [
     "brief",
@@ -76,24 +75,6 @@ _FORBIDDEN_IN_PROSE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202
 _LATIN1_FORBIDDEN_IN_LINE = bytes(range(0x20)) + bytes(range(0x7F, 0xA0))
 _LATIN1_FORBIDDEN_IN_PROSE = _LATIN1_FORBIDDEN_IN_LINE.replace(b"\n", b"")
 _LONG_TEXT = 64  # characters from which the bulk test pays off
-
-
-_BRIEF_LENGTH = 60
-_DIGITS_PER_BIT = 0.30103  # log10(2)
-
-
-def brief(value: object) -> str:
-    """Show ``value`` in an error message, cut short.
-
-    Messages stay readable whatever the input, and an int of thousands of digits, which
-    Python refuses to print, is described instead.
-    """
-    if type(value) is int and value.bit_length() > _BRIEF_LENGTH * 3:
-        return f"a number of about {int(value.bit_length() * _DIGITS_PER_BIT)} digits"
-    shown = str(value) if isinstance(value, (int, Decimal)) else repr(value)
-    if len(shown) > _BRIEF_LENGTH:
-        return shown[: _BRIEF_LENGTH - 1] + "…"
-    return shown
 
 
 def _type_name(value: object) -> str:

@@ -1,0 +1,274 @@
+"""The value strategies behind :mod:`innovasjonspris.strategies`, and their examples.
+
+Text, years, kommunenummer, organisation numbers, standings, localised text and money:
+the values the strategies for whole objects are drawn from. Realistic examples come first
+in each, so that a failing example shrinks to something a person can read.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+from hypothesis import strategies as st
+
+from innovasjonspris import registry
+from innovasjonspris._errors import ValidationError
+from innovasjonspris._parts import LANGUAGES, MAX_AMOUNT, LocalizedText, Money, Standing
+from innovasjonspris._validators import check_text
+
+__all__ = [
+    "EVENT_NAMES",
+    "ORGANISATION_NAMES",
+    "PERSON_NAMES",
+    "PLACES",
+    "PROJECT_NAMES",
+    "PUBLISHERS",
+    "SMALL",
+    "TITLES",
+    "URLS",
+    "is_clean",
+    "kommunenummer",
+    "line_characters",
+    "localized",
+    "localized_texts",
+    "money",
+    "named",
+    "optional",
+    "orgnrs",
+    "records",
+    "standings",
+    "texts",
+    "years",
+]
+
+PERSON_NAMES: Final = (
+    "Kari Nordmann",
+    "Ola Nordmann",
+    "Åse Ødegård",
+    "Per Øyvind Løvås",
+    "Ánde Ásllat Johánsen",
+    "Siri Berg-Hansen",
+)
+PROJECT_NAMES: Final = (
+    "Ledelsesskolen",
+    "Teknologiskolen",
+    "Digital innbyggerdialog",
+    "Velferdsteknologi i hjemmetjenesten",
+    "Ung medvirkning",
+    "«Leve hele livet»",
+)
+ORGANISATION_NAMES: Final = (
+    "Kommunal- og moderniseringsdepartementet",
+    "KS",
+    "Direktoratet for forvaltning og økonomistyring",
+    "Norges teknisk-naturvitenskapelige universitet",
+    "Sámediggi",
+)
+EVENT_NAMES: Final = ("Fremtidens kommuner 2019", "Kommunalpolitisk toppmøte", "Arendalsuka")
+PLACES: Final = ("Arendal", "Oslo", "Tromsø – Romsa", "Bodø", "Gjøvik")
+_PROSE: Final = (
+    "Kommunen har arbeidd systematisk med innovasjon over lang tid.",
+    "Juryen la vekt på samarbeid med innbyggjarane.",
+    "The jury valued how the work spread to every service.",
+    "Prosjektet gjev betre tenester.\n\nDet kan takast i bruk av andre kommunar.",
+)
+TITLES: Final = ("statssekretær", "kommunaldirektør", "professor", "seniorrådgiver", "ordfører")
+URLS: Final = (
+    "https://www.regjeringen.no/no/aktuelt/innovasjonsprisen/id2652000/",
+    "https://www.ks.no/",
+    "http://example.no/side?id=1#avsnitt",
+)
+PUBLISHERS: Final = ("Regjeringen", "KS", "Kommunal Rapport")
+_KNOWN_ORGNRS: Final = ("972417858",)  # Kommunal- og moderniseringsdepartementet
+_FAVOURITE_YEARS: Final = (2019, 2017, 2018, 2020, 2023, 2024, 1972)
+_ORGNR_WEIGHTS: Final = (3, 2, 7, 6, 5, 4, 3, 2)
+_NO_CHECK_DIGIT: Final = 10  # MOD11 leaves 10 for some eight digits: no orgnr starts so
+
+_T = TypeVar("_T")
+
+SMALL: Final = 3  # items in the lists of a round's parts; enough to exercise every rule
+
+line_characters = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+_prose_characters = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), include_characters="\n"
+)
+
+
+def is_clean(value: str, *, multiline: bool) -> bool:
+    try:
+        check_text(value, "text", multiline=multiline)
+    except ValidationError:
+        return False
+    return True
+
+
+# Strategies are built once and shared: building them anew inside every draw costs more
+# than drawing from them.
+@functools.cache
+def _texts(*, multiline: bool) -> st.SearchStrategy[str]:
+    alphabet = _prose_characters if multiline else line_characters
+    return (
+        st.text(alphabet, min_size=1, max_size=40)
+        .map(lambda value: unicodedata.normalize("NFC", value).strip())
+        .filter(functools.partial(is_clean, multiline=multiline))
+    )
+
+
+def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
+    """Generate clean text: non-empty, NFC, no surrounding space, no control characters.
+
+    With ``multiline``, line breaks may occur inside the text, as in a
+    :class:`~innovasjonspris.LocalizedText`.
+    """
+    return _texts(multiline=multiline)
+
+
+@functools.cache
+def named(examples: tuple[str, ...], *, multiline: bool = False) -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(examples), _texts(multiline=multiline))
+
+
+@functools.cache
+def _or_none(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    # A typed front for the cache, which cannot carry the type variable through.
+    return _or_none(strategy)
+
+
+@functools.cache
+def _years() -> st.SearchStrategy[int]:
+    return st.one_of(
+        st.sampled_from(_FAVOURITE_YEARS), st.integers(registry.FIRST_YEAR, registry.LAST_YEAR)
+    )
+
+
+def years() -> st.SearchStrategy[int]:
+    """Generate the year of a round, one the registry covers; each reform is well covered."""
+    return _years()
+
+
+@functools.cache
+def records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
+    found = (
+        registry.municipalities(year=year)
+        if year is not None
+        else tuple(
+            {
+                record.number: record
+                for any_year in range(registry.FIRST_YEAR, registry.LAST_YEAR + 1)
+                for record in registry.municipalities(year=any_year)
+            }.values()
+        )
+    )
+    # Oslo first: 0301 is valid in every year, so examples shrink to it.
+    return tuple(sorted(found, key=lambda r: (r.number != "0301", r.number)))
+
+
+@functools.cache
+def _kommunenummer(year: int | None) -> st.SearchStrategy[str]:
+    return st.sampled_from([record.number for record in records(year)])
+
+
+def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
+    """Generate the number of a municipality of ``year`` (of any year, if ``None``)."""
+    return _kommunenummer(year)
+
+
+def _orgnr(digits: tuple[int, ...]) -> str | None:
+    remainder = -sum(w * d for w, d in zip(_ORGNR_WEIGHTS, digits, strict=True)) % 11
+    if remainder == _NO_CHECK_DIGIT:
+        return None
+    return "".join(map(str, digits)) + str(remainder)
+
+
+@functools.cache
+def _orgnrs() -> st.SearchStrategy[str]:
+    generated = (
+        st.tuples(*[st.integers(0, 9)] * len(_ORGNR_WEIGHTS))
+        .map(_orgnr)
+        .filter(lambda value: value is not None)
+        .map(str)
+    )
+    return st.one_of(st.sampled_from(_KNOWN_ORGNRS), generated)
+
+
+def orgnrs() -> st.SearchStrategy[str]:
+    """Generate an organisation number: nine digits whose last is the MOD11 check digit."""
+    return _orgnrs()
+
+
+def standings() -> st.SearchStrategy[Standing]:
+    """Generate a :class:`~innovasjonspris.Standing`."""
+    return st.sampled_from(Standing)
+
+
+_LANGUAGE_SETS: Final = st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=3, unique=True)
+
+
+@st.composite
+def _localized_text(draw: st.DrawFn, text: st.SearchStrategy[str]) -> LocalizedText:
+    return LocalizedText(**{language: draw(text) for language in draw(_LANGUAGE_SETS)})
+
+
+@functools.cache
+def localized(examples: tuple[str, ...] = _PROSE) -> st.SearchStrategy[LocalizedText]:
+    return _localized_text(named(examples, multiline=True))
+
+
+def localized_texts() -> st.SearchStrategy[LocalizedText]:
+    """Generate a :class:`~innovasjonspris.LocalizedText` in one to all of nb, nn and en."""
+    return localized()
+
+
+def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
+    # Every amount with exactly ``places`` decimals that stays below the limit.
+    bound = int(MAX_AMOUNT) * 10**places - 1
+    units = st.integers(1 if positive else -bound, bound)
+    return units.map(lambda unit: Decimal(unit).scaleb(-places))
+
+
+def _with_exponent(digits: int, power: int) -> Decimal:
+    return Decimal(digits).scaleb(power)
+
+
+def _amounts(*, positive: bool) -> st.SearchStrategy[Decimal]:
+    # Decimal("5E+5") is as valid an amount as Decimal("500000").
+    exponent = st.builds(
+        _with_exponent, st.integers(1 if positive else -999, 999), st.integers(1, 12)
+    )
+    known = st.sampled_from([Decimal(500000), Decimal("1234.50"), Decimal(250000)])
+    return st.one_of(
+        known,
+        _scaled(0, positive=positive),
+        _scaled(2, positive=positive),
+        _scaled(1, positive=positive),
+        exponent,
+    )
+
+
+def _currencies() -> tuple[str, ...]:
+    from babel.numbers import list_currencies  # noqa: PLC0415 - only when asked for
+
+    common = ("NOK", "SEK", "DKK", "EUR", "USD")
+    return (*common, *sorted(set(list_currencies()) - set(common)))
+
+
+@functools.cache
+def _money(*, positive: bool) -> st.SearchStrategy[Money]:
+    return st.builds(
+        Money, amount=_amounts(positive=positive), currency=st.sampled_from(_currencies())
+    )
+
+
+def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
+    """Generate :class:`~innovasjonspris.Money`; whole amounts and amounts with øre, NOK most often.
+
+    With ``positive``, only amounts above zero, as a prize carries.
+    """
+    return _money(positive=positive)
