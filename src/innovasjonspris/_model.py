@@ -314,9 +314,9 @@ class YearNotAwarded:
     id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier, like a round's: ``innovasjonsprisen-2020``."""
     year: int = attrs.field(validator=v.integer(1972, 9999))
-    reason: LocalizedText = attrs.field(validator=_localized(required=True))
+    reason: LocalizedText = attrs.field(validator=localized(required=True))
     """Why the prize was not awarded, as far as the sources tell."""
-    notes: LocalizedText | None = attrs.field(default=None, validator=_localized())
+    notes: LocalizedText | None = attrs.field(default=None, validator=localized())
     sources: tuple[Source, ...] = attrs.field(
         validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
