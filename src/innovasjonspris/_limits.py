@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from innovasjonspris._converters import path_of_key
 from innovasjonspris._errors import InvalidDataError
+from innovasjonspris._problems import path_of_key
 
 __all__ = ["check_size", "check_texts"]
 
