@@ -71,7 +71,7 @@ COLUMNS: Final = (
 SEPARATOR: Final = ";"
 """Joins the values of a column that has several: the successors of a split, projects."""
 
-Source = Iterable[AwardRound | CitationRow] | None
+RoundsOrRows = Iterable[AwardRound | CitationRow] | None
 """Rounds, rows or both; ``None`` means the bundled rounds."""
 
 
@@ -93,7 +93,7 @@ def _rows(source: object) -> tuple[CitationRow, ...]:
     return tuple(found)
 
 
-def citation_rows(source: Source = None) -> tuple[CitationRow, ...]:
+def citation_rows(source: RoundsOrRows = None) -> tuple[CitationRow, ...]:
     """Return a row for every citation of ``source`` (by default the bundled rounds).
 
     Rounds are taken by year, and within a year the winner first, then the finalists,
@@ -111,7 +111,7 @@ def _matches_name(row: CitationRow, name: str) -> bool:
     return row.kommunenummer in then or not now.isdisjoint(row.kommunenummer_now)
 
 
-def appearances(municipality: str, source: Source = None) -> tuple[CitationRow, ...]:
+def appearances(municipality: str, source: RoundsOrRows = None) -> tuple[CitationRow, ...]:
     """Return the rows of one municipality, asked for by number or by name.
 
     A number finds the municipality whatever number it had then and has had since:
@@ -143,7 +143,7 @@ def appearances(municipality: str, source: Source = None) -> tuple[CitationRow, 
     return tuple(row for row in rows if _matches_name(row, given))
 
 
-def count_by_standing(source: Source = None) -> dict[Standing, int]:
+def count_by_standing(source: RoundsOrRows = None) -> dict[Standing, int]:
     """Count the citations by standing, the winner first; a standing no one had counts 0.
 
     >>> {str(standing): count for standing, count in count_by_standing().items()}
@@ -168,7 +168,7 @@ def _standing(value: object) -> Standing | None:
 
 
 def count_by_county(
-    source: Source = None, *, standing: Standing | str | None = None, now: bool = False
+    source: RoundsOrRows = None, *, standing: Standing | str | None = None, now: bool = False
 ) -> dict[str, int]:
     """Count the citations by county: as it was in the round's year, or today (``now``).
 
@@ -236,7 +236,9 @@ def _json_lines(rows: tuple[CitationRow, ...], locale: str) -> str:
     )
 
 
-def to_records(source: Source = None, *, locale: str = "nb") -> list[dict[str, str | int | None]]:
+def to_records(
+    source: RoundsOrRows = None, *, locale: str = "nb"
+) -> list[dict[str, str | int | None]]:
     """Return one plain dict per citation, with the keys of :data:`COLUMNS` in order.
 
     The values are what JSON holds: ``year`` an int, ``amount`` a decimal string on the
@@ -250,7 +252,7 @@ def to_records(source: Source = None, *, locale: str = "nb") -> list[dict[str, s
     return _records(_rows(source), locale)
 
 
-def to_csv(source: Source = None, *, locale: str = "nb") -> str:
+def to_csv(source: RoundsOrRows = None, *, locale: str = "nb") -> str:
     """Return the records as CSV: a header row, one line per citation, empty for ``None``.
 
     Write it as UTF-8; lines end in CRLF, as RFC 4180 has it.
@@ -258,6 +260,6 @@ def to_csv(source: Source = None, *, locale: str = "nb") -> str:
     return _csv_text(_rows(source), locale)
 
 
-def to_json_lines(source: Source = None, *, locale: str = "nb") -> str:
+def to_json_lines(source: RoundsOrRows = None, *, locale: str = "nb") -> str:
     """Return the records as JSON Lines: one object per citation, ``null`` for ``None``."""
     return _json_lines(_rows(source), locale)
