@@ -73,6 +73,9 @@ def _prose(text: str) -> str:
 
     The conference «Fremtidens kommuner» keeps its own (Bokmål) name.
     """
+    # In HTML, the prose is the body (the head's JSON-LD lists the sources too), up to
+    # the sources' section.
+    text = text.split("<body>", 1)[-1].split('<section class="innovasjonspris-sources"', 1)[0]
     prose = re.split(r"\n(?:## |<h2>)?(?:Sources|Kilder|Kjelder)(?:</h2>)?\n", text, maxsplit=1)[0]
     return prose.replace("Fremtidens kommuner", "")
 

@@ -209,30 +209,35 @@ def test_applicant_counts(applicants: Applicants, nb: str, nn: str, en: str) -> 
 def test_fallback_language_is_marked_in_html() -> None:
     award = minimal_round(notes=LocalizedText(nb="Bare på bokmål."))
     page = render_round(award, locale="en", format="html")
-    assert '<p><span lang="nb">Bare på bokmål.</span></p>' in page
-    assert '<html lang="en">' in page
+    assert (
+        '<p class="innovasjonspris-notes-text"><span lang="nb">Bare på bokmål.</span></p>' in page
+    )
+    assert '<html lang="en-GB">' in page  # English is British English
     assert "<span lang" not in render_round(award, locale="nb", format="html")
     nynorsk = render_round(award, locale="nn", format="html")
     assert '<span lang="nb">Bare på bokmål.</span>' in nynorsk
 
 
 def test_html_is_a_whole_valid_document() -> None:
+    tags = {"nb": "nb", "nn": "nn", "en": "en-GB"}
     for locale in LOCALES:
         page = render_round(full_round(), locale=locale, format="html")
         assert page.startswith(
-            f'<!DOCTYPE html>\n<html lang="{locale}">\n<head>\n<meta charset="utf-8">\n<title>'
+            f'<!DOCTYPE html>\n<html lang="{tags[locale]}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
         )
         checker = _parse(page)
         assert checker.doctype == "DOCTYPE html"
         assert [tag for tag, _ in checker.tags].count("h1") == 1
-        links = [a["href"] for tag, a in checker.tags if tag == "a"]
+        links = [a["href"] for tag, a in checker.tags if tag == "a" and "class" not in a]
         assert links == ["https://www.regjeringen.no/no/aktuelt/innovasjonsprisen/id0/"]
 
 
 def test_html_splits_paragraphs_and_keeps_line_breaks() -> None:
     award = minimal_round(notes=LocalizedText(nb="En\nto\n\ntre"))
     page = render_round(award, format="html")
-    assert "<p>En<br>\nto</p>\n<p>tre</p>" in page
+    notes = '<p class="innovasjonspris-notes-text">'
+    assert f"{notes}En<br>\nto</p>\n{notes}tre</p>" in page
 
 
 HOSTILE = "<script>alert(1)</script>"
@@ -276,6 +281,7 @@ def test_hostile_text_is_escaped_in_html() -> None:
     for locale in LOCALES:
         page = render_round(hostile_round(), locale=locale, format="html")
         assert "<script>" not in page
+        assert page.count("<script") == 1  # the JSON-LD alone
         assert "<b>" not in page
         assert "<i>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -287,6 +293,10 @@ def test_hostile_text_is_escaped_in_html() -> None:
             "title",
             "body",
             "main",
+            "article",
+            "section",
+            "script",
+            "time",
             "h1",
             "h2",
             "h3",
@@ -301,7 +311,7 @@ def test_hostile_text_is_escaped_in_html() -> None:
             "span",
         }
         assert HOSTILE in "".join(checker.text)
-        hrefs = [a["href"] for tag, a in checker.tags if tag == "a"]
+        hrefs = [a["href"] for tag, a in checker.tags if tag == "a" and "class" not in a]
         assert hrefs == ['https://example.org/a)b<c>d\\e"f']
 
 
@@ -364,8 +374,9 @@ def test_titles_stand_before_names_and_english_capitalises_them() -> None:
         "Presented by: State Secretary Ola Nordmann, Special Adviser on Innovation Kari "
         "Nordmann and rådmann Per Nordmann\n"
     ) in render_round(award, locale="en")
-    # A title the data has only in Bokmål keeps its Norwegian form and is marked as such.
-    assert '<span lang="nb">rådmann</span> Per Nordmann' in render_round(
+    # A title the data has only in Bokmål keeps its Norwegian form and is marked as such,
+    # as is the name, which is data and so Bokmål.
+    assert '<span lang="nb">rådmann</span> <span lang="nb">Per Nordmann</span>' in render_round(
         award, locale="en", format="html"
     )
     assert "Delt ut av: statssekretær Ola Nordmann, " in render_round(award)
@@ -382,7 +393,7 @@ def test_prize_names_the_title() -> None:
     )
     assert render_round(minimal_round(), prize=prize).startswith("Prisen 2020\n===========\n")
     html_page = render_round(minimal_round(), prize=prize, locale="nn", format="html")
-    assert '<h1><span lang="nb">Prisen</span> 2020</h1>' in html_page
+    assert '<span lang="nb">Prisen</span> 2020</a></h1>' in html_page
     assert "<title>Prisen 2020</title>" in html_page
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from factories import award_round, citation
@@ -26,6 +29,10 @@ def test_the_first_mention_says_what_the_municipality_is_today(
 ) -> None:
     for format_ in ("text", "markdown", "html"):
         rendered = render_round(load_round(year), locale=locale, format=format_)
+        if format_ == "html":
+            # The text a reader sees: the names inside carry lang="nb" in nn and en pages.
+            body = rendered.split("<body>", 1)[1]
+            rendered = html.unescape(re.sub(r"<[^>]+>", "", body))
         assert rendered.count(expected) == 1, format_
 
 

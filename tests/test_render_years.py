@@ -46,7 +46,8 @@ def test_a_year_not_awarded_with_notes_in_html() -> None:
     page = render_not_awarded(
         record(notes=LocalizedText(nn="Sjå <kjeldene>.")), locale="en", format="html"
     )
-    assert "<h1>The Innovation Prize 2021</h1>" in page
+    title = "The Innovation Prize 2021"
+    assert f'<h1><a class="innovasjonspris-anchor" href="#round">{title}</a></h1>' in page
     assert '<p><span lang="nb">Ingen utlysning.</span></p>' in page
     assert '<h2>Notes</h2>\n<p><span lang="nn">Sjå &lt;kjeldene&gt;.</span></p>' in page
     assert "Om &lt;2021&gt;" in page

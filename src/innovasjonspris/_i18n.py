@@ -27,6 +27,7 @@ __all__ = [
     "DOMAIN",
     "Messages",
     "catalog_language",
+    "language_tag",
     "messages",
     "parse_locale",
 ]
@@ -165,3 +166,8 @@ def _translations(language: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def language_tag(locale: Locale) -> str:
+    """Return the BCP 47 tag of ``locale`` for HTML and JSON-LD: ``nb``, ``en-GB``."""
+    return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)

@@ -308,7 +308,11 @@ class Event:
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """A public page that states facts in the data."""
+    """A public page that states facts in the data.
+
+    ``language`` is the language of its title, as a language tag, where it is not Bokmål
+    (``"sv"`` for a Swedish encyclopaedia); web pages mark the title with it.
+    """
 
     url: str = attrs.field(
         validator=v.matches(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", "an http(s) address")
@@ -316,3 +320,7 @@ class Source:
     title: str | None = attrs.field(default=None, validator=v.optional(v.text()))
     publisher: str | None = attrs.field(default=None, validator=v.optional(v.text()))
     published_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
+    language: str | None = attrs.field(
+        default=None,
+        validator=v.optional(v.matches(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", "a language tag")),
+    )

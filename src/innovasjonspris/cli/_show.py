@@ -1,14 +1,23 @@
-"""``innovasjonspris show``: a round as text, Markdown, HTML, TOML or JSON."""
+"""``innovasjonspris show``: a round as text, Markdown, HTML, JSON-LD, TOML or JSON."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 from typing import Final
 
 from innovasjonspris._errors import RoundNotFoundError
-from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument, read_round
+from innovasjonspris._model import AwardRound
+from innovasjonspris.cli._common import (
+    EXIT_OK,
+    AddParser,
+    UsageError,
+    add_locale_argument,
+    read_round,
+)
 from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.jsonld import to_jsonld
 from innovasjonspris.render import FORMATS, render_not_awarded, render_round
 from innovasjonspris.serialization import to_json, to_toml
 
@@ -35,11 +44,12 @@ def register(add_parser: AddParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=[*FORMATS, *DATA_WRITERS],
+        choices=[*FORMATS, "jsonld", *DATA_WRITERS],
         default="text",
         help=(
-            "text, markdown or html: the round for reading, in --locale; toml or json: "
-            "the round as a data file (default: text)"
+            "text, markdown or html: the round for reading, in --locale; jsonld: its "
+            "schema.org structured data, in --locale; toml or json: the round as a data "
+            "file (default: text)"
         ),
     )
     add_locale_argument(parser)
@@ -64,4 +74,10 @@ def _run(arguments: argparse.Namespace) -> int:
 def _shown(value: object, arguments: argparse.Namespace, render: Callable[..., str]) -> str:
     if arguments.format in DATA_WRITERS:
         return DATA_WRITERS[arguments.format](value)
+    if arguments.format == "jsonld":
+        if not isinstance(value, AwardRound):
+            msg = "a year the prize was not awarded has no event to describe as JSON-LD"
+            raise UsageError(msg)
+        document = to_jsonld(value, locale=arguments.locale)
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return render(value, locale=arguments.locale, format=arguments.format)

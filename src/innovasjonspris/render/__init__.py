@@ -18,22 +18,26 @@ HTML marks such a text with its ``lang``. Sections the data has nothing for are 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final, Literal, cast
 
+import attrs
+
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._i18n import messages, parse_locale
+from innovasjonspris._i18n import language_tag, messages, parse_locale
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris.data import timeline
 from innovasjonspris.history import CitationRow
 from innovasjonspris.render._document import Document
-from innovasjonspris.render._html import write_html
+from innovasjonspris.render._html import CLASS_PREFIX, Page, write_html
 from innovasjonspris.render._layout import Layout
 from innovasjonspris.render._markdown import write_markdown
 from innovasjonspris.render._text import write_text
 from innovasjonspris.render._years import YearsLayout
 
 __all__ = [
+    "CLASS_PREFIX",
     "FORMATS",
     "Format",
     "render_appearances",
@@ -47,11 +51,79 @@ Format = Literal["text", "markdown", "html"]
 FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "html")
 """The formats :func:`render_round` writes."""
 
+
+def _html_page(document: Document) -> str:
+    """A whole page with none of a round's extras: for the timeline and years not awarded."""
+    return write_html(document, Page(lang=document.language))
+
+
 _WRITERS: Final[dict[str, Callable[[Document], str]]] = {
     "text": write_text,
     "markdown": write_markdown,
-    "html": write_html,
+    "html": _html_page,
 }
+
+# An id prefix that needs no escaping in an id, a link or a CSS selector.
+_ID_PREFIX: Final = re.compile(r"(?:[A-Za-z][A-Za-z0-9_-]*)?")
+# A language tag as hreflang takes it (``nn``, ``en-GB``), or ``x-default``.
+_HREFLANG: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|x-default")
+_URL_CHARACTERS: Final = re.compile(r"[^\s\x00-\x1f\x7f]+")
+
+
+def _page(
+    tag: str,
+    *,
+    fragment: object,
+    heading_level: object,
+    id_prefix: object,
+    alternates: object,
+) -> Page:
+    """Check the HTML keywords, which callers without a type checker may pass anything as."""
+    if type(fragment) is not bool:
+        msg = f"fragment must be True or False, not {type(fragment).__name__}"
+        raise TypeError(msg)
+    if type(heading_level) is not int:
+        msg = f"heading_level must be an int, not {type(heading_level).__name__}"
+        raise TypeError(msg)
+    if not 1 <= heading_level <= 6:  # noqa: PLR2004 - HTML's h1 to h6
+        raise ValidationError("heading_level", f"must be 1 to 6, not {heading_level}")
+    if type(id_prefix) is not str:
+        msg = f"id_prefix must be a str, not {type(id_prefix).__name__}"
+        raise TypeError(msg)
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        msg = f"must start with a letter and hold only letters, digits, - and _, not {id_prefix!r}"
+        raise ValidationError("id_prefix", msg)
+    links = _alternates(alternates, fragment=fragment)
+    return Page(
+        lang=tag,
+        fragment=fragment,
+        heading_level=heading_level,
+        id_prefix=id_prefix,
+        alternates=links,
+    )
+
+
+def _alternates(alternates: object, *, fragment: bool) -> dict[str, str]:
+    links: dict[str, str] = {}
+    if alternates is None:
+        return links
+    if not isinstance(alternates, Mapping):
+        msg = f"alternates must be a mapping or None, not {type(alternates).__name__}"
+        raise TypeError(msg)
+    if fragment:
+        raise ValidationError("alternates", "go in a page's head; a fragment has none")
+    pairs: list[tuple[object, object]] = list(alternates.items())  # pyright: ignore[reportUnknownArgumentType, reportUnknownMemberType]
+    for language, url in pairs:
+        if type(language) is not str or type(url) is not str:
+            msg = "alternates must map language tags (str) to addresses (str)"
+            raise TypeError(msg)
+        if not _HREFLANG.fullmatch(language):
+            raise ValidationError("alternates", f"{language!r} is not a language tag")
+        if not _URL_CHARACTERS.fullmatch(url):
+            msg = f"the address for {language!r} is empty or holds spaces or control characters"
+            raise ValidationError("alternates", msg)
+        links[language] = url
+    return links
 
 
 def render_round(
@@ -60,6 +132,10 @@ def render_round(
     locale: str = "nb",
     format: Format = "text",  # noqa: A002 - the public name the design fixes
     prize: Prize | None = None,
+    fragment: bool = False,
+    heading_level: int = 1,
+    id_prefix: str = "",
+    alternates: Mapping[str, str] | None = None,
 ) -> str:
     """Return ``round`` as a reader would want it, in ``locale`` and ``format``.
 
@@ -69,21 +145,41 @@ def render_round(
     nothing for is left out. ``prize`` names the prize in the title (by default, the
     Innovation Prize in the locale's language).
 
-    ``"html"`` gives a whole HTML5 document (``<!DOCTYPE html>``, ``<html lang>``,
-    ``<meta charset="utf-8">``, ``<title>``) with every text escaped; ``"markdown"`` gives
-    CommonMark with Markdown syntax in the data escaped; ``"text"`` gives plain text.
+    ``"html"`` gives a whole HTML5 document (``<!DOCTYPE html>``, ``<html lang>`` with the
+    locale's region where it has one, ``<meta charset="utf-8">``, ``<meta
+    name="viewport">``, ``<title>``, the round's schema.org JSON-LD from
+    :func:`~innovasjonspris.jsonld.to_jsonld`, and ``<link rel="alternate" hreflang>`` for
+    each of ``alternates``) with every text escaped. The round itself is one
+    ``<article>``; with ``fragment=True`` that article is all there is, carrying its own
+    ``lang``, ready to go into a site's template. Its parts carry classes starting with
+    :data:`CLASS_PREFIX` and ids starting with ``id_prefix``; every heading links to its
+    part, every date is a ``<time datetime>``, and every text in another language than the
+    page's carries ``lang`` (the data's names and titles are Bokmål, unless a source says
+    otherwise). ``"markdown"`` gives CommonMark with Markdown syntax in the data escaped;
+    ``"text"`` gives plain text. The HTML keywords leave the other formats as they are.
 
     Args:
         round: the award round.
         locale: ``nb``, ``nn`` or ``en``, or a regional form of them (``nb_NO``, ``en_GB``).
         format: ``"text"``, ``"markdown"`` or ``"html"``.
         prize: the prize whose name heads the rendering.
+        fragment: give only the ``<article>``, for a page of the caller's own.
+        heading_level: the level of the round's own heading, 1 to 6; its sections' headings
+            come one level below, a citation's two (never deeper than ``<h6>``).
+        id_prefix: what every id starts with, so that two rounds can share a page; empty,
+            or a letter followed by letters, digits, ``-`` and ``_``.
+        alternates: the addresses of the same round's pages in other languages, by
+            language tag (``{"nn": "https://example.org/nn/2019"}``), for a whole page.
 
     Raises:
+        TypeError: ``fragment``, ``heading_level``, ``id_prefix`` or ``alternates`` is of
+            the wrong type.
         ValidationError: ``round`` is not an :class:`~innovasjonspris.AwardRound` (field
             ``round``), ``prize`` not a :class:`~innovasjonspris.Prize` (``prize``), the
-            format is unknown (``format``), or the locale is unknown or not one of nb, nn
-            and en (``locale``).
+            format is unknown (``format``), the locale is unknown or not one of nb, nn and
+            en (``locale``), ``heading_level`` is not 1 to 6, ``id_prefix`` holds what an
+            id cannot, or ``alternates`` holds what is not a language tag or an address, or
+            comes with ``fragment=True``.
     """
     # Callers without a type checker pass anything; say what is wrong, in our words.
     given: dict[str, object] = {"round": round, "prize": prize, "format": format}
@@ -97,9 +193,23 @@ def render_round(
         allowed = ", ".join(repr(name) for name in FORMATS)
         msg = f"must be one of {allowed}, not {format!r}"
         raise ValidationError("format", msg)
-    words = messages(parse_locale(locale))
-    document = Layout(words, locale).document(round, prize)
-    return _WRITERS[format](document)
+    where = parse_locale(locale)
+    tag = language_tag(where)
+    page = _page(
+        tag,
+        fragment=fragment,
+        heading_level=heading_level,
+        id_prefix=id_prefix,
+        alternates=alternates,
+    )
+    document = Layout(messages(where), locale).document(round, prize)
+    if format != "html":
+        return _WRITERS[format](document)
+    if not page.fragment:
+        from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415 - jsonld uses render
+
+        page = attrs.evolve(page, jsonld=script_text(to_jsonld(round, locale=locale, prize=prize)))
+    return write_html(document, page)
 
 
 def _writer(format: object) -> Callable[[Document], str]:  # noqa: A002 - as the callers name it

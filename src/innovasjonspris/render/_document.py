@@ -1,14 +1,18 @@
 """The small document a round is laid out as, before a writer gives it a syntax.
 
 A document is a title and a sequence of blocks (headings, paragraphs, label–value facts
-and lists); their text is a tuple of spans, each of which may carry its own language or a
-link. The layout builds it; only the writers know any markup.
+and lists), grouped into named sections; their text is a tuple of spans, each of which may
+carry its own language, a link or the date it names. Each part has a name (``facts``,
+``jury``) that HTML turns into its class and id; the plain-text and Markdown writers read
+through the sections. The layout builds the document; only the writers know any markup.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
+from datetime import date
 from typing import Final
 
 import attrs
@@ -24,6 +28,8 @@ class Span:
     text: str
     lang: str | None = None
     href: str | None = None
+    when: date | None = None
+    """The date the text names, for HTML's ``<time datetime>``."""
 
 
 Inline = tuple[Span, ...]
@@ -42,6 +48,7 @@ class Paragraph:
     """Running text; blank lines inside its spans separate paragraphs."""
 
     content: Inline
+    part: str = ""
 
 
 @attrs.frozen
@@ -49,16 +56,42 @@ class Facts:
     """Labels, each with its value."""
 
     items: tuple[tuple[str, Inline], ...]
+    part: str = ""
 
 
 @attrs.frozen
 class Bullets:
-    """An unordered list."""
+    """An unordered list; ``item_part`` names each of its items."""
 
     items: tuple[Inline, ...]
+    part: str = ""
+    item_part: str = ""
 
 
-Block = Heading | Paragraph | Facts | Bullets
+@attrs.frozen
+class Section:
+    """A named part of the round, headed by its first block.
+
+    ``key`` tells parts of one kind apart (a citation's kommunenummer) and ``kind`` says
+    which sort of that part it is (a citation's standing).
+    """
+
+    part: str
+    blocks: tuple[Block, ...]
+    key: str = ""
+    kind: str = ""
+
+
+Block = Heading | Paragraph | Facts | Bullets | Section
+
+
+def flat(blocks: tuple[Block, ...]) -> Iterator[Heading | Paragraph | Facts | Bullets]:
+    """The blocks in reading order, sections opened."""
+    for block in blocks:
+        if isinstance(block, Section):
+            yield from flat(block.blocks)
+        else:
+            yield block
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from innovasjonspris.render._document import (
     Inline,
     Paragraph,
     Span,
+    flat,
     indent,
     one_line,
 )
@@ -49,7 +50,7 @@ def _md_line_starts(text: str) -> str:
 def write_markdown(document: Document) -> str:
     """Write ``document`` as CommonMark."""
     parts = [f"# {_md_inline(one_line(document.title), starts_line=False)}"]
-    for block in document.blocks:
+    for block in flat(document.blocks):
         match block:
             case Heading(level=level, content=content):
                 heading = _md_inline(one_line(content), starts_line=False)

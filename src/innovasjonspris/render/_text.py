@@ -8,6 +8,7 @@ from innovasjonspris.render._document import (
     Facts,
     Heading,
     Paragraph,
+    flat,
     indent,
     one_line,
     plain,
@@ -18,7 +19,7 @@ def write_text(document: Document) -> str:
     """Write ``document`` as plain text."""
     title = plain(one_line(document.title))
     parts = [f"{title}\n{'=' * len(title)}"]
-    for block in document.blocks:
+    for block in flat(document.blocks):
         match block:
             case Heading(level=level, content=content):
                 text = plain(one_line(content))

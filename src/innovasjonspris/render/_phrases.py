@@ -1,0 +1,221 @@
+"""The phrases a round's layout is made of: names, people, dates, sources, in one language.
+
+:class:`Phrases` writes the small pieces (a municipality, a person with their title, a span
+of days, a source) as spans; :class:`~innovasjonspris.render._layout.Layout` puts them
+into sections. Labels and sentences come from the message catalogs; numbers, dates and
+lists from :mod:`innovasjonspris.formatting`. The data's plain strings are Bokmål; a text
+the data lacks in the language falls back as :meth:`LocalizedText.resolve
+<innovasjonspris.LocalizedText.resolve>` says; either way a span carries the language it
+is in, where that is not the document's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Final, Literal
+
+import attrs
+
+from innovasjonspris import registry
+from innovasjonspris._i18n import Messages
+from innovasjonspris._model import (
+    JuryMember,
+    LocalizedText,
+    Municipality,
+    Organisation,
+    Person,
+    Source,
+    Standing,
+)
+from innovasjonspris.formatting import (
+    format_count,
+    format_date,
+    format_date_range,
+    format_list,
+    format_standing,
+)
+from innovasjonspris.render._document import Inline, Span, fill, joined, plain
+
+# Words an English title keeps in lower case: «Special Adviser on Innovation».
+_MINOR_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def _capitalised(title: str) -> str:
+    """An English title as it stands before a name, as the government's pages write it."""
+    words = title.split(" ")
+    return " ".join(
+        word if index and word in _MINOR_WORDS else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+DATA_LANGUAGE: Final = "nb"
+"""The language of the data's plain strings (names, titles, places): Bokmål."""
+
+# The dash between a range's first and last day, with any spaces around it.
+_RANGE_DASH: Final = re.compile(r"[\s\u2009\u202f]*\u2013[\s\u2009\u202f]*")
+
+
+@attrs.frozen
+class Phrases:
+    """Writes the pieces of one round's text in one language."""
+
+    words: Messages
+    locale: str
+
+    @property
+    def language(self) -> str:
+        return self.words.language
+
+    def text(self, value: LocalizedText) -> Inline:
+        used, found = value.resolve(self.language)
+        return (Span(found, None if used == self.language else used),)
+
+    def data(self, value: str, language: str = DATA_LANGUAGE) -> Inline:
+        """A plain string from the data: a name, a title, in Bokmål unless said otherwise."""
+        return (Span(value, None if language == self.language else language),)
+
+    def list_of(self, parts: Iterable[Inline]) -> Inline:
+        # Babel joins placeholders so that each part keeps its own spans.
+        items = list(parts)
+        names = [f"{{p{index}}}" for index in range(len(items))]
+        template = format_list(names, locale=self.locale)
+        return fill(template, **{f"p{index}": item for index, item in enumerate(items)})
+
+    def day(self, value: date, style: Literal["long", "full"] = "long") -> Inline:
+        return (Span(format_date(value, locale=self.locale, style=style), when=value),)
+
+    def days(self, start: date, end: date) -> Inline:
+        """A span of days, each end marked with its date where the range's dash parts them."""
+        if start == end:
+            return self.day(start)
+        text = format_date_range(start, end, locale=self.locale)
+        parted = _RANGE_DASH.search(text)
+        if parted is None:
+            return (Span(text),)
+        first, dash, last = text[: parted.start()], parted.group(), text[parted.end() :]
+        return (Span(first, when=start), Span(dash), Span(last, when=end))
+
+    def municipality(self, value: Municipality) -> Inline:
+        return self.municipality_named(value.name)
+
+    def municipality_then(self, value: Municipality, year: int) -> Inline:
+        """The municipality, and what it has become since, where that is not the same."""
+        fate = registry.fate(value.number, year=year)
+        named = self.municipality(value)
+        successors = [self.municipality_named(m.name) for m in fate.successors]
+        since = str(fate.since)
+        if fate.kind is registry.FateKind.MERGED:
+            template = self.words.gettext("{municipality} (part of {successor} from {year})")
+        elif fate.kind is registry.FateKind.RENAMED:
+            template = self.words.gettext("{municipality} ({successor} from {year})")
+        elif fate.kind is registry.FateKind.SPLIT:
+            template = self.words.gettext(
+                "{municipality} (divided between {successors} from {year})"
+            )
+        elif fate.kind is registry.FateKind.RENUMBERED:
+            template = self.words.gettext(
+                "{municipality} (municipality number {number} from {year})"
+            )
+        else:
+            return named
+        return fill(
+            template,
+            municipality=named,
+            successor=successors[0],
+            successors=self.list_of(successors),
+            number=fate.successors[0].number,
+            year=since,
+        )
+
+    def municipality_named(self, name: str) -> Inline:
+        return fill(self.words.gettext("{name} Municipality"), name=self.data(name))
+
+    def quoted(self, value: Inline) -> Inline:
+        # CLDR has quotation marks per locale, but Babel does not expose them.
+        return fill(self.words.pgettext("quotation", "‘{text}’"), text=value)
+
+    def organisation(self, value: Organisation, *, short_name: bool = True) -> Inline:
+        name = self.text(value.name)
+        if not short_name or value.short_name is None or value.short_name == plain(name):
+            return name
+        template = self.words.gettext("{name} ({short_name})")
+        return fill(template, name=name, short_name=self.data(value.short_name))
+
+    def person(self, value: Person, *, organisation: bool = True) -> Inline:
+        """A person in running text: ``statssekretær Aase Marthe Horrigmo``."""
+        named = self.data(value.name)
+        if value.title is not None:
+            template = self.words.gettext("{title} {name}")
+            named = fill(template, name=named, title=self.title_before_name(value.title))
+        if not organisation or value.organisation is None:
+            return named
+        # Already in brackets: the organisation's name alone, without its short name.
+        where = self.organisation(value.organisation, short_name=False)
+        return fill(
+            self.words.gettext("{person} ({organisation})"), person=named, organisation=where
+        )
+
+    def title_before_name(self, value: LocalizedText) -> Inline:
+        """A title before a name; English capitalises it (``State Secretary``)."""
+        return tuple(
+            attrs.evolve(span, text=_capitalised(span.text))
+            if self.language == "en" and span.lang is None
+            else span
+            for span in self.text(value)
+        )
+
+    def member(self, value: JuryMember) -> Inline:
+        """A jury member in a list: name, title, organisation."""
+        person = value.person
+        parts: list[Inline] = [self.data(person.name)]
+        if person.title is not None:
+            parts.append(self.text(person.title))
+        if person.organisation is not None:
+            parts.append(self.organisation(person.organisation))
+        listed = joined(", ", parts)
+        if not value.chair:
+            return listed
+        return fill(self.words.gettext("{member} (jury chair)"), member=listed)
+
+    def standing(self, value: Standing) -> str:
+        return format_standing(value, locale=self.locale)
+
+    def count(self, value: int, noun: str) -> str:
+        return format_count(value, noun, locale=self.locale)
+
+    def project_item(self, name: str, summary: LocalizedText | None) -> Inline:
+        if summary is None:
+            return self.quoted(self.data(name))
+        return fill(
+            self.words.gettext("{project}: {summary}"),
+            project=self.quoted(self.data(name)),
+            summary=self.text(summary),
+        )
+
+    def source(self, source: Source) -> Inline:
+        link = (Span(source.url, href=source.url),)
+        details: list[Inline] = []
+        if source.publisher is not None:
+            details.append(self.data(source.publisher))
+        if source.published_on is not None:
+            details.append(self.day(source.published_on))
+        described: Inline = (
+            ()
+            if source.title is None
+            else self.data(source.title, source.language or DATA_LANGUAGE)
+        )
+        if details:
+            listed = joined(", ", details)
+            described = (
+                listed
+                if not described
+                else fill(
+                    self.words.gettext("{title} ({details})"), title=described, details=listed
+                )
+            )
+        if not described:
+            return link
+        return fill(self.words.gettext("{description}: {url}"), description=described, url=link)
