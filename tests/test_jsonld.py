@@ -221,3 +221,8 @@ def test_wrong_arguments_are_refused() -> None:
 def test_the_command_line_prints_the_json_ld(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "2019", "--format", "jsonld", "--locale", "nn"]) == 0
     assert json.loads(capsys.readouterr().out) == to_jsonld(load_round(2019), locale="nn")
+
+
+def test_a_year_not_awarded_has_no_json_ld(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "2020", "--format", "jsonld"]) == 2
+    assert "not awarded" in capsys.readouterr().err
