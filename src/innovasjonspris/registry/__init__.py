@@ -24,8 +24,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from innovasjonspris._errors import ValidationError
-from innovasjonspris._validators import brief
+from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris.registry._counties import (
     COUNTIES,
     COUNTY_CLASSIFICATION_SOURCE,
