@@ -262,3 +262,38 @@ def test_a_write_error_names_the_file(tmp_path: Path) -> None:
         write("text")
         raise OSError(28, "No space left on device")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_output_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    # A rename over a device or a pipe (-o /dev/null) would put a plain file in its place.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)  # noqa: S603, S607
+    assert main(["show", "2019", "-o", str(pipe)]) == 0
+    out, _ = reader.communicate(timeout=60)
+    assert out.decode("utf-8") == render_round(load_round(2019))
+    assert pipe.is_fifo()
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_output_to_a_full_device_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    assert main(["show", "2019", "-o", "/dev/full"]) == 2
+    assert capsys.readouterr().err == (
+        "innovasjonspris: /dev/full: cannot write the file (No space left on device)\n"
+    )
+    assert Path("/dev/full").is_char_device()
+
+
+def test_output_through_a_link_replaces_the_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert main(["schema", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("{")

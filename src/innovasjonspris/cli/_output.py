@@ -100,7 +100,14 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
     if path is None or path == "-":
         yield write_stdout
         return
-    target = Path(path)
+    # The file a link names is the one to replace; the link stays.
+    target = Path(path).resolve()
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/null, a FIFO) is written to as it is: renaming a file
+        # over it would put a regular file in its place.
+        with _opened_as_it_is(path) as write:
+            yield write
+        return
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         # 0o666 lets the umask decide the permissions, as for any new file.
@@ -117,6 +124,19 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _opened_as_it_is(path: str) -> Generator[Writer, None, None]:
+    try:
+        file = open(path, "w", encoding="utf-8", newline="")  # noqa: PTH123, SIM115
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+    try:
+        with file:
+            yield file.write
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
 
 
 def write_output(path: str | None, text: str) -> None:
