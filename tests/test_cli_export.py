@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from innovasjonspris import rounds
+from innovasjonspris import load_round, rounds
 from innovasjonspris.cli import main
 from innovasjonspris.history import COLUMNS, to_records
-
-TUTORIAL = Path(__file__).parent.parent / "docs" / "tutorial"
+from innovasjonspris.serialization import to_toml
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -48,12 +47,13 @@ def test_export_json_lines_in_english(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_export_given_rounds(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, out, _ = run(
-        capsys, "export", "2019", str(TUTORIAL / "vestfold-2025.toml"), "--locale", "nn"
-    )
+    # A round file of its own, so that the test runs against an installed wheel too.
+    round_file = tmp_path / "round-2018.toml"
+    round_file.write_text(to_toml(load_round(2018)), encoding="utf-8")
+    status, out, _ = run(capsys, "export", "2019", str(round_file), "--locale", "nn")
     assert status == 0
     read = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert [r["year"] for r in read] == ["2019", "2019", "2019", "2025", "2025"]
+    assert [r["year"] for r in read] == ["2019", "2019", "2019", "2018", "2018", "2018"]
     assert read[0]["standing"] == "vinnar"
     target = tmp_path / "prisen.csv"
     status, out, _ = run(capsys, "export", "2019", "-o", str(target))
