@@ -21,8 +21,8 @@ from :func:`kommunenummer` or :func:`municipalities` instead.
 ... def test_one_winner(award_round):
 ...     assert award_round.winner.standing is Standing.WINNER
 
-This module and the private one it draws values from are the only ones of the library that
-import Hypothesis.
+This module and the private ones it draws values and parts from are the only ones of the
+library that import Hypothesis.
 
 .. versionadded:: 0.1.0
 """
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import Final, TypeVar
+from typing import Final
 
 try:
     from hypothesis import strategies as st
@@ -48,30 +48,26 @@ from innovasjonspris._model import (
     AwardRound,
     Citation,
     Event,
-    Jury,
-    JuryMember,
     Municipality,
-    Organisation,
-    Person,
     Prize,
     Project,
-    Source,
     Standing,
     YearNotAwarded,
 )
+from innovasjonspris._part_strategies import (
+    events,
+    events_between,
+    juries,
+    jury_members,
+    lists,
+    organisations,
+    persons,
+    sources,
+)
 from innovasjonspris._value_strategies import (
-    EVENT_NAMES,
-    ORGANISATION_NAMES,
-    PERSON_NAMES,
-    PLACES,
     PROJECT_NAMES,
-    PUBLISHERS,
     SMALL,
-    TITLES,
-    URLS,
-    is_clean,
     kommunenummer,
-    line_characters,
     localized,
     localized_texts,
     money,
@@ -106,112 +102,6 @@ __all__ = [
     "years",
     "years_not_awarded",
 ]
-
-_T = TypeVar("_T")
-
-
-@functools.cache
-def _organisations() -> st.SearchStrategy[Organisation]:
-    return st.builds(
-        Organisation,
-        name=localized(ORGANISATION_NAMES),
-        short_name=optional(named(("KMD", "KS", "DFØ", "NTNU"))),
-        orgnr=optional(orgnrs()),
-    )
-
-
-def organisations() -> st.SearchStrategy[Organisation]:
-    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr."""
-    return _organisations()
-
-
-@functools.cache
-def _persons() -> st.SearchStrategy[Person]:
-    return st.builds(
-        Person,
-        name=named(PERSON_NAMES),
-        title=optional(localized(TITLES)),
-        organisation=optional(_organisations()),
-    )
-
-
-def persons() -> st.SearchStrategy[Person]:
-    """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation."""
-    return _persons()
-
-
-def jury_members() -> st.SearchStrategy[JuryMember]:
-    """Generate a :class:`~innovasjonspris.JuryMember`, chair or not."""
-    return st.builds(JuryMember, person=_persons(), chair=st.booleans())
-
-
-def _lists(strategy: st.SearchStrategy[_T], *, most: int = SMALL) -> st.SearchStrategy[list[_T]]:
-    return st.lists(strategy, max_size=most, unique=True)
-
-
-@st.composite
-def _jury(draw: st.DrawFn) -> Jury:
-    people = draw(_lists(_persons()))
-    chair = draw(optional(st.integers(0, len(people) - 1))) if people else None
-    members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
-    secretariat = _organisations() if not members else optional(_organisations())
-    return Jury(members=members, secretariat=draw(secretariat))
-
-
-def juries() -> st.SearchStrategy[Jury]:
-    """Generate a :class:`~innovasjonspris.Jury`: members or a secretariat, at most one chair."""
-    return _jury()
-
-
-@st.composite
-def _event(draw: st.DrawFn, start: date | None = None, end: date | None = None) -> Event:
-    return Event(
-        name=draw(named(EVENT_NAMES)),
-        place=draw(optional(named(PLACES))),
-        start=start,
-        end=end,
-        organizer=draw(optional(_organisations())),
-    )
-
-
-@st.composite
-def _any_event(draw: st.DrawFn) -> Event:
-    start = draw(optional(st.dates()))
-    end = None if start is None else draw(optional(st.dates(min_value=start)))
-    return draw(_event(start, end))
-
-
-def events() -> st.SearchStrategy[Event]:
-    """Generate an :class:`~innovasjonspris.Event`; an end only with a start, never before it."""
-    return _any_event()
-
-
-_URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
-
-
-@functools.cache
-def _urls() -> st.SearchStrategy[str]:
-    # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
-    anything = st.from_regex(
-        r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", fullmatch=True, alphabet=line_characters
-    ).filter(functools.partial(is_clean, multiline=False))
-    return st.one_of(st.sampled_from(URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
-
-
-@functools.cache
-def _sources() -> st.SearchStrategy[Source]:
-    return st.builds(
-        Source,
-        url=_urls(),
-        title=optional(texts(multiline=False)),
-        publisher=optional(named(PUBLISHERS)),
-        published_on=optional(st.dates()),
-    )
-
-
-def sources() -> st.SearchStrategy[Source]:
-    """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known."""
-    return _sources()
 
 
 @st.composite
@@ -282,9 +172,9 @@ def _draw_citation(draw: st.DrawFn, municipality: Municipality, standing: Standi
         municipality=municipality,
         standing=standing,
         text=draw(optional(localized())),
-        projects=tuple(draw(_lists(_project(municipality.number)))),
-        accepted_by=draw(optional(_persons())),
-        representatives=tuple(draw(_lists(_persons()))),
+        projects=tuple(draw(lists(_project(municipality.number)))),
+        accepted_by=draw(optional(persons())),
+        representatives=tuple(draw(lists(persons()))),
     )
 
 
@@ -322,7 +212,7 @@ def _shifted(day: date, days: int) -> date:
 def _draw_round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
     awarded = draw(optional(st.dates(date(year, 1, 1), date(year, 12, 31))))
     if awarded is None:
-        return None, draw(optional(st.dates())), draw(optional(_any_event()))
+        return None, draw(optional(st.dates())), draw(optional(events()))
     announced = draw(optional(st.dates(min_value=awarded)))
     # An event with dates must include the day of the award: none, that day, or a span.
     shape = draw(_EVENT_SHAPES)
@@ -333,7 +223,7 @@ def _draw_round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | N
     elif shape == "span":
         start = _shifted(awarded, -draw(_DAYS_AROUND))
         end = _shifted(awarded, draw(_DAYS_AROUND))
-    event = draw(optional(_event(start, end)))
+    event = draw(optional(events_between(start, end)))
     return awarded, announced, event
 
 
@@ -363,12 +253,12 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         awarded_on=awarded,
         announced_on=announced,
         event=event,
-        presented_by=tuple(draw(_lists(_persons(), most=2))),
+        presented_by=tuple(draw(lists(persons(), most=2))),
         applicants=draw(optional(_applicants(len(round_citations), named))),
-        jury=draw(optional(_jury())),
-        criteria=tuple(draw(_lists(localized()))),
+        jury=draw(optional(juries())),
+        criteria=tuple(draw(lists(localized()))),
         notes=draw(optional(localized())),
-        sources=tuple(draw(_lists(_sources()))),
+        sources=tuple(draw(lists(sources()))),
     )
 
 
@@ -388,13 +278,13 @@ def _prizes() -> st.SearchStrategy[Prize]:
         Prize,
         id=st.one_of(st.just("innovasjonsprisen"), _IDS),
         name=localized(("Innovasjonsprisen", "Innovation prize")),
-        conferred_by=_organisations(),
+        conferred_by=organisations(),
         amount=money(positive=True),
         full_name=optional(localized()),
         short_name=optional(localized()),
         purpose=optional(localized()),
         eligibility=optional(localized()),
-        sources=_lists(_sources()).map(tuple),
+        sources=lists(sources()).map(tuple),
     )
 
 
@@ -411,7 +301,7 @@ def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
         year=year,
         reason=draw(localized()),
         notes=draw(optional(localized())),
-        sources=tuple(draw(st.lists(_sources(), min_size=1, max_size=SMALL, unique=True))),
+        sources=tuple(draw(st.lists(sources(), min_size=1, max_size=SMALL, unique=True))),
     )
 
 

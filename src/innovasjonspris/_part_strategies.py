@@ -1,0 +1,151 @@
+"""The strategies for the parts of a round: organisations, people, juries, events, sources.
+
+:mod:`innovasjonspris.strategies` exports the public ones; the strategies for whole rounds
+and documents draw their parts from here.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from typing import TypeVar
+
+from hypothesis import strategies as st
+
+from innovasjonspris._model import Event, Jury, JuryMember, Organisation, Person, Source
+from innovasjonspris._value_strategies import (
+    EVENT_NAMES,
+    ORGANISATION_NAMES,
+    PERSON_NAMES,
+    PLACES,
+    PUBLISHERS,
+    SMALL,
+    TITLES,
+    URLS,
+    is_clean,
+    line_characters,
+    localized,
+    named,
+    optional,
+    orgnrs,
+    texts,
+)
+
+__all__ = [
+    "events",
+    "events_between",
+    "juries",
+    "jury_members",
+    "lists",
+    "organisations",
+    "persons",
+    "sources",
+]
+
+_T = TypeVar("_T")
+
+
+@functools.cache
+def _organisations() -> st.SearchStrategy[Organisation]:
+    return st.builds(
+        Organisation,
+        name=localized(ORGANISATION_NAMES),
+        short_name=optional(named(("KMD", "KS", "DFØ", "NTNU"))),
+        orgnr=optional(orgnrs()),
+    )
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr."""
+    return _organisations()
+
+
+@functools.cache
+def _persons() -> st.SearchStrategy[Person]:
+    return st.builds(
+        Person,
+        name=named(PERSON_NAMES),
+        title=optional(localized(TITLES)),
+        organisation=optional(_organisations()),
+    )
+
+
+def persons() -> st.SearchStrategy[Person]:
+    """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation."""
+    return _persons()
+
+
+def jury_members() -> st.SearchStrategy[JuryMember]:
+    """Generate a :class:`~innovasjonspris.JuryMember`, chair or not."""
+    return st.builds(JuryMember, person=_persons(), chair=st.booleans())
+
+
+def lists(strategy: st.SearchStrategy[_T], *, most: int = SMALL) -> st.SearchStrategy[list[_T]]:
+    """Lists of distinct items, at most ``most`` of them."""
+    return st.lists(strategy, max_size=most, unique=True)
+
+
+@st.composite
+def _jury(draw: st.DrawFn) -> Jury:
+    people = draw(lists(_persons()))
+    chair = draw(optional(st.integers(0, len(people) - 1))) if people else None
+    members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
+    secretariat = _organisations() if not members else optional(_organisations())
+    return Jury(members=members, secretariat=draw(secretariat))
+
+
+def juries() -> st.SearchStrategy[Jury]:
+    """Generate a :class:`~innovasjonspris.Jury`: members or a secretariat, at most one chair."""
+    return _jury()
+
+
+@st.composite
+def events_between(draw: st.DrawFn, start: date | None, end: date | None) -> Event:
+    """Events from ``start`` to ``end``, as given (a round's dates decide them)."""
+    return Event(
+        name=draw(named(EVENT_NAMES)),
+        place=draw(optional(named(PLACES))),
+        start=start,
+        end=end,
+        organizer=draw(optional(_organisations())),
+    )
+
+
+@st.composite
+def _any_event(draw: st.DrawFn) -> Event:
+    start = draw(optional(st.dates()))
+    end = None if start is None else draw(optional(st.dates(min_value=start)))
+    return draw(events_between(start, end))
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Generate an :class:`~innovasjonspris.Event`; an end only with a start, never before it."""
+    return _any_event()
+
+
+_URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
+
+
+@functools.cache
+def _urls() -> st.SearchStrategy[str]:
+    # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
+    anything = st.from_regex(
+        r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", fullmatch=True, alphabet=line_characters
+    ).filter(functools.partial(is_clean, multiline=False))
+    return st.one_of(st.sampled_from(URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
+
+
+@functools.cache
+def _sources() -> st.SearchStrategy[Source]:
+    return st.builds(
+        Source,
+        url=_urls(),
+        title=optional(texts(multiline=False)),
+        publisher=optional(named(PUBLISHERS)),
+        published_on=optional(st.dates()),
+    )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known."""
+    return _sources()
