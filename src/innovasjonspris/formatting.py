@@ -25,28 +25,16 @@ malformed locale, like any other bad argument, raises :class:`~innovasjonspris.V
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Final, Literal, cast
 
-from babel import Locale
-from babel.dates import DateTimePattern, format_interval
-from babel.dates import parse_pattern as parse_date_pattern
 from babel.lists import format_list as babel_format_list
-from babel.numbers import (
-    NumberPattern,
-    get_currency_name,
-    get_currency_symbol,
-    get_currency_unit_pattern,
-    parse_pattern,
-)
 
+from innovasjonspris._cldr_text import amount_text, date_text, number_pattern, range_text
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._i18n import CATALOG_LANGUAGES, Messages, messages, parse_locale
+from innovasjonspris._i18n import Messages, messages, parse_locale
 from innovasjonspris._model import Money, Standing
 
 __all__ = [
@@ -94,11 +82,6 @@ _NOUNS: Final[dict[str, _Counter]] = {
 NOUNS: Final = tuple(_NOUNS)
 """The nouns :func:`format_count` knows."""
 
-# The currencies whose unit our catalogs name in running text: Språkrådet's «kroner»
-# rather than CLDR's «norske kroner». Other currencies use CLDR's names.
-_RUNNING_TEXT_UNITS: Final = frozenset({"NOK"})
-_RUNNING_TEXT_LANGUAGES: Final = frozenset({*CATALOG_LANGUAGES, "no"})
-
 
 def _choice(value: object, choices: tuple[str, ...], field: str) -> None:
     if type(value) is not str or value not in choices:
@@ -117,54 +100,6 @@ def _money(value: object) -> Money:
         raise ValidationError("amount", msg)
     # Money's own rules (finite, at most two decimals, not absurdly large) apply.
     return Money(amount=value)
-
-
-def _shown(amount: Decimal) -> Decimal:
-    """The amount as it is written: whole when there are no øre, else with two decimals."""
-    if amount == amount.to_integral_value():
-        return Decimal(int(amount))
-    return amount.quantize(Decimal("0.01"))
-
-
-_FRACTION = re.compile(r"\.[0#]+")
-
-
-def _with_fraction(pattern: str, *, fraction: bool) -> str:
-    # CLDR's patterns carry the currency's decimals ("#,##0.00"); we show them only when
-    # there are øre, so the pattern's fraction part is set to none or exactly two.
-    return _FRACTION.sub(".00" if fraction else "", pattern)
-
-
-def _spaced(pattern: str, sign: str, placeholder: str) -> str:
-    # CLDR's currencySpacing rule, which Babel does not apply: where a currency sign that
-    # is not itself a symbol ("NOK", "kr", but not "$") touches a digit, a no-break space
-    # goes between them.
-    if unicodedata.category(sign[-1])[0] not in "SZ":
-        pattern = re.sub(f"{placeholder}(?=[#0])", f"{placeholder}\xa0", pattern)
-    if unicodedata.category(sign[0])[0] not in "SZ":
-        pattern = re.sub(f"(?<=[#0]){placeholder}", f"\xa0{placeholder}", pattern)
-    return pattern
-
-
-@functools.cache
-def _number_pattern(locale: Locale, *, fraction: bool) -> NumberPattern:
-    pattern = locale.decimal_formats[None].pattern.split(";")[0]
-    return parse_pattern(_with_fraction(pattern, fraction=fraction))
-
-
-@functools.cache
-def _amount_pattern(locale: Locale, style: str, currency: str, *, fraction: bool) -> NumberPattern:
-    if style == "long":
-        return _number_pattern(locale, fraction=fraction)
-    if style == "short":
-        pattern = locale.currency_formats["standard"].pattern.split(";")[0]
-        pattern = _spaced(pattern, get_currency_symbol(currency, locale=locale), "¤")
-    else:
-        # CLDR's accounting pattern is the one for tables and statements, where the ISO
-        # code stands; it puts the code first in nb and nn, after the number in de.
-        pattern = locale.currency_formats["accounting"].pattern.split(";")[0]
-        pattern = _spaced(pattern.replace("¤", "¤¤"), currency, "¤¤")
-    return parse_pattern(_with_fraction(pattern, fraction=fraction))
 
 
 def format_amount(
@@ -194,56 +129,7 @@ def format_amount(
             unknown (``locale``).
     """
     _choice(style, AMOUNT_STYLES, "style")
-    return _amount_text(_money(money_or_decimal), parse_locale(locale), style)
-
-
-# Pages show the same few amounts and dates over and over; once checked, each distinct
-# value is formatted once per locale and style. Bounded, and keyed only on valid values.
-_FORMATTED_CACHE_SIZE: Final = 4096
-
-
-@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
-def _amount_text(money: Money, where: Locale, style: str) -> str:
-    shown = _shown(money.amount)
-    fraction = shown != shown.to_integral_value()
-    pattern = _amount_pattern(where, style, money.currency, fraction=fraction)
-    if style != "long":
-        return str(pattern.apply(shown, where, currency=money.currency, currency_digits=False))
-    number = str(pattern.apply(shown, where))
-    if money.currency in _RUNNING_TEXT_UNITS and where.language in _RUNNING_TEXT_LANGUAGES:
-        return _running_text_unit(messages(where), shown, number)
-    unit = get_currency_name(money.currency, count=shown, locale=where)
-    unit_pattern = get_currency_unit_pattern(money.currency, count=shown, locale=where)
-    return _bound(unit_pattern, "{0}").format(number, unit)
-
-
-def _running_text_unit(words: Messages, shown: Decimal, number: str) -> str:
-    # One entry per currency in _RUNNING_TEXT_UNITS (only NOK so far). The English msgid
-    # is CLDR's own English; English output takes CLDR's names directly.
-    template = words.npgettext(
-        "amount", "{amount} Norwegian krone", "{amount} Norwegian kroner", shown
-    )
-    return _bound(template, "{amount}").format(amount=number)
-
-
-def _bound(template: str, placeholder: str) -> str:
-    """Make the spaces beside the number no-break, keeping number and unit on one line."""
-    here = re.escape(placeholder)
-    return re.sub(f"(?<={here}) | (?={here})", "\xa0", template)
-
-
-def _british(locale: Locale) -> bool:
-    return locale.language == "en" and locale.territory == "GB"
-
-
-@functools.cache
-def _date_pattern(locale: Locale, style: str) -> DateTimePattern:
-    pattern: DateTimePattern = locale.date_formats[style]
-    if _british(locale):
-        # CLDR's en_GB puts a comma after the weekday; British prose writes
-        # «Wednesday 18 June 2014», as the style guides of the press and the civil service do.
-        return parse_date_pattern(pattern.pattern.replace("EEEE, ", "EEEE "))
-    return pattern
+    return amount_text(_money(money_or_decimal), parse_locale(locale), style)
 
 
 def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -> str:
@@ -264,7 +150,7 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     """
     _choice(style, DATE_STYLES, "style")
     where = parse_locale(locale)
-    return _date_text(_date(value, "date"), where, style)
+    return date_text(_date(value, "date"), where, style)
 
 
 def _date(value: object, field: str) -> date:
@@ -273,11 +159,6 @@ def _date(value: object, field: str) -> date:
         msg = f"must be a date, not {type(value).__name__}"
         raise ValidationError(field, msg)
     return value
-
-
-@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
-def _date_text(value: date, where: Locale, style: str) -> str:
-    return str(_date_pattern(where, style).apply(value, where))
 
 
 def format_date_range(start: date, end: date, *, locale: str = "nb") -> str:
@@ -308,34 +189,7 @@ def format_date_range(start: date, end: date, *, locale: str = "nb") -> str:
     if last < first:
         msg = f"{last.isoformat()} lies before the start {first.isoformat()}"
         raise ValidationError("end", msg)
-    return _range_text(first, last, where)
-
-
-_NORWEGIAN: Final = frozenset({*CATALOG_LANGUAGES, "no"})
-
-
-@functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
-def _range_text(first: date, last: date, where: Locale) -> str:
-    if first == last:
-        return _date_text(first, where, "long")
-    norwegian = where.language in _NORWEGIAN
-    if not norwegian and not _british(where):
-        return str(format_interval(first, last, "yMMMMd", locale=where))
-    closing = _date_text(last, where, "long")
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{_skeleton_text(first, where, 'd')}–{closing}"
-    opening = (
-        _skeleton_text(first, where, "MMMMd")
-        if first.year == last.year
-        else _date_text(first, where, "long")
-    )
-    dash = "–" if norwegian else " – "
-    return f"{opening}{dash}{closing}"
-
-
-def _skeleton_text(value: date, where: Locale, skeleton: str) -> str:
-    pattern: DateTimePattern = where.datetime_skeletons[skeleton]
-    return str(pattern.apply(value, where))
+    return range_text(first, last, where)
 
 
 def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
@@ -387,7 +241,7 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
         raise ValidationError("count", msg)
     where = parse_locale(locale)
     words = messages(where)
-    number = str(_number_pattern(where, fraction=False).apply(count, where))
+    number = str(number_pattern(where, fraction=False).apply(count, where))
     return _NOUNS[noun](words, count, number)
 
 
