@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
+from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
@@ -84,8 +85,6 @@ URLS: Final = (
 PUBLISHERS: Final = ("Regjeringen", "KS", "Kommunal Rapport")
 _KNOWN_ORGNRS: Final = ("972417858",)  # Kommunal- og moderniseringsdepartementet
 _FAVOURITE_YEARS: Final = (2019, 2017, 2018, 2020, 2023, 2024, 1972)
-_ORGNR_WEIGHTS: Final = (3, 2, 7, 6, 5, 4, 3, 2)
-_NO_CHECK_DIGIT: Final = 10  # MOD11 leaves 10 for some eight digits: no orgnr starts so
 
 _T = TypeVar("_T")
 
@@ -180,18 +179,18 @@ def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
     return _kommunenummer(year)
 
 
-def _orgnr(digits: tuple[int, ...]) -> str | None:
-    remainder = -sum(w * d for w, d in zip(_ORGNR_WEIGHTS, digits, strict=True)) % 11
-    if remainder == _NO_CHECK_DIGIT:
-        return None
-    return "".join(map(str, digits)) + str(remainder)
+def _completed(first_eight: str) -> str | None:
+    # python-stdnum states the check digit's rule: at most one of the ten last digits
+    # passes it, and none does where MOD11 leaves 10.
+    candidates = (first_eight + last for last in "0123456789")
+    return next((number for number in candidates if stdnum_orgnr.is_valid(number)), None)
 
 
 @functools.cache
 def _orgnrs() -> st.SearchStrategy[str]:
     generated = (
-        st.tuples(*[st.integers(0, 9)] * len(_ORGNR_WEIGHTS))
-        .map(_orgnr)
+        st.text("0123456789", min_size=8, max_size=8)
+        .map(_completed)
         .filter(lambda value: value is not None)
         .map(str)
     )
