@@ -88,7 +88,10 @@ def test_history_names_winners_and_finalists(capsys: pytest.CaptureFixture[str])
         in out
     )
     _, out, _ = run(capsys, "history", "--locale", "en")
-    assert "Winner: Sandnes Municipality\nFinalist: Asker Municipality\n" in out
+    assert (
+        "Winner: Sandnes Municipality\nFinalists: Asker Municipality and Stavanger Municipality\n"
+        in out
+    )
 
 
 @pytest.mark.parametrize(

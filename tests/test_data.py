@@ -90,7 +90,7 @@ def test_2019_facts() -> None:
     ("year", "winner", "finalists", "awarded_on"),
     [
         (2014, "Arendal", ["Skien", "Narvik"], date(2014, 6, 18)),
-        (2015, "Sandnes", ["Asker"], date(2015, 6, 12)),
+        (2015, "Sandnes", ["Asker", "Stavanger"], date(2015, 6, 12)),
         (2016, "Bærum", ["Bergen", "Sarpsborg"], date(2016, 6, 9)),
         (2017, "Asker", ["Horten", "Oppegård"], date(2017, 6, 15)),
         (2018, "Træna", ["Sarpsborg", "Sola"], date(2018, 6, 8)),
@@ -101,3 +101,16 @@ def test_earlier_rounds(year: int, winner: str, finalists: list[str], awarded_on
     assert award.winner.municipality.name == winner
     assert [c.municipality.name for c in award.finalists] == finalists
     assert award.awarded_on == awarded_on
+
+
+def test_2015_jury_and_secretariat() -> None:
+    award = load_round(2015)
+    assert award.jury is not None
+    assert [m.person.name for m in award.jury.members] == [
+        "Katinka Greve Leiner",
+        "Anne Cathrine Haugland",
+        "Rolf Rønning",
+        "Gustav Weiberg Aurdal",
+    ]
+    assert award.jury.secretariat is not None
+    assert award.jury.secretariat.short_name == "Difi"
