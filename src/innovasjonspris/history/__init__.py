@@ -147,7 +147,7 @@ def count_by_standing(source: RoundsOrRows = None) -> dict[Standing, int]:
     """Count the citations by standing, the winner first; a standing no one had counts 0.
 
     >>> {str(standing): count for standing, count in count_by_standing().items()}
-    {'winner': 6, 'finalist': 11, 'honourable_mention': 0}
+    {'winner': 6, 'finalist': 12, 'honourable_mention': 0}
     """
     rows = _rows(source)
     return {standing: sum(row.standing is standing for row in rows) for standing in Standing}
