@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from innovasjonspris import (
     Applicants,
     AwardRound,
@@ -22,6 +24,13 @@ from innovasjonspris import (
     Source,
     Standing,
 )
+from innovasjonspris._public_types import public_types
+
+
+def model_types() -> tuple[type[Any], ...]:
+    """The public attrs classes: every public type but the enum Standing."""
+    return tuple(cls for cls in public_types() if attrs.has(cls))
+
 
 KMD = Organisation(
     name=LocalizedText(

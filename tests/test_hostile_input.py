@@ -20,21 +20,13 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factories import model_types
 from innovasjonspris import (
-    Applicants,
     AwardRound,
-    Citation,
-    Event,
     InvalidDataError,
-    Jury,
-    JuryMember,
-    LocalizedText,
     Money,
     Municipality,
-    Organisation,
-    Person,
     Prize,
-    Project,
     Source,
     _json,
     strategies,
@@ -43,22 +35,7 @@ from innovasjonspris.serialization import from_dict, from_json, from_toml, to_di
 
 pytestmark = pytest.mark.property
 
-TYPES: tuple[type[Any], ...] = (
-    Applicants,
-    AwardRound,
-    Citation,
-    Event,
-    Jury,
-    JuryMember,
-    LocalizedText,
-    Money,
-    Municipality,
-    Organisation,
-    Person,
-    Prize,
-    Project,
-    Source,
-)
+TYPES = model_types()
 DEPTH = 100_000
 SENTINEL = "\u2063hostile\u2063"  # a string no generated document contains
 

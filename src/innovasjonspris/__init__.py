@@ -35,9 +35,6 @@ from innovasjonspris._model import (
 )
 from innovasjonspris.data import load_round, prize, rounds, timeline
 
-# When Hypothesis was imported first, its hook found no model to register; do it now.
-_hypothesis_plugin.register_if_hypothesis_is_loaded()
-
 __all__ = [
     "Applicants",
     "AwardRound",
@@ -64,3 +61,7 @@ __all__ = [
     "rounds",
     "timeline",
 ]
+
+# When Hypothesis was imported first, its hook found no model to register; do it now, once
+# __all__ says which types are public.
+_hypothesis_plugin.register_if_hypothesis_is_loaded()

@@ -2,49 +2,53 @@
 
 The ``hypothesis`` entry point names ``_innovasjonspris_hypothesis.register``, a module
 outside the package that Hypothesis imports on every ``import hypothesis``: it calls
-:func:`register` only when the model is loaded already, so a project that imports
+:func:`register` only when the package is loaded already, so a project that imports
 Hypothesis without using this library loads nothing of it. When Hypothesis comes first,
 the package calls :func:`register_if_hypothesis_is_loaded` as it is imported. Either way
 the types are registered once both are loaded, whichever came first; and no one can ask
-for a type before the model that defines it is loaded.
+for a type before the package that defines it is loaded.
+
+Neither the types nor their strategies are listed here: the types are the package's public
+classes (:func:`~innovasjonspris._public_types.public_types`), and the strategy for each is
+the public function of :mod:`innovasjonspris.strategies` whose return annotation names it.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
+import typing
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any
 
-from innovasjonspris import _model
+from innovasjonspris._public_types import public_types
 
-__all__ = ["register", "register_if_hypothesis_is_loaded"]
-
-_STRATEGY_OF: Final = {
-    _model.Applicants: "applicants",
-    _model.AwardRound: "award_rounds",
-    _model.Citation: "citations",
-    _model.Event: "events",
-    _model.Jury: "juries",
-    _model.JuryMember: "jury_members",
-    _model.LocalizedText: "localized_texts",
-    _model.Money: "money",
-    _model.Municipality: "municipalities",
-    _model.Organisation: "organisations",
-    _model.Person: "persons",
-    _model.Prize: "prizes",
-    _model.Project: "projects",
-    _model.Source: "sources",
-    _model.Standing: "standings",
-    _model.YearNotAwarded: "years_not_awarded",
-}
-"""Each public type of the model, and the name of the strategy that builds it."""
+__all__ = ["register", "register_if_hypothesis_is_loaded", "strategy_functions"]
 
 
-def _builder(name: str) -> Callable[[], Any]:
+@functools.cache
+def strategy_functions() -> dict[type, Callable[[], Any]]:
+    """Each public type, and the public strategy declared to yield it.
+
+    ``organisations() -> SearchStrategy[Organisation]`` is the strategy for
+    ``Organisation``. Imports :mod:`innovasjonspris.strategies`, and with it Hypothesis.
+    """
+    strategies = importlib.import_module("innovasjonspris.strategies")
+    wanted = public_types()
+    found: dict[type, Callable[[], Any]] = {}
+    for name in strategies.__all__:
+        function = getattr(strategies, name)
+        (yielded,) = typing.get_args(typing.get_type_hints(function)["return"])
+        if yielded in wanted:
+            found[yielded] = function
+    return found
+
+
+def _builder(cls: type) -> Callable[[], Any]:
     # Hypothesis's deferred() wants a plain function, not a functools.partial.
     def build() -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
-        return getattr(importlib.import_module("innovasjonspris.strategies"), name)()
+        return strategy_functions()[cls]()
 
     return build
 
@@ -55,13 +59,13 @@ def register() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415
 
     # Deferred: the strategies module may be the very import that brought Hypothesis in,
-    # and so be only half loaded now. Each strategy is built on its first use.
-    for cls, name in _STRATEGY_OF.items():
-        st.register_type_strategy(cls, st.deferred(_builder(name)))
+    # and so be only half loaded now. Each strategy is found and built on its first use.
+    for cls in public_types():
+        st.register_type_strategy(cls, st.deferred(_builder(cls)))
 
 
 def register_if_hypothesis_is_loaded() -> None:
-    """Register the types now if Hypothesis was imported before the model was."""
+    """Register the types now if Hypothesis was imported before the package was."""
     # None in sys.modules marks a module that must not be imported.
     if sys.modules.get("hypothesis") is not None:
         register()
