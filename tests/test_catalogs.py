@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import cast
@@ -11,6 +12,8 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+
+from innovasjonspris._i18n import messages, parse_locale
 
 LOCALE_DIR = resources.files("innovasjonspris").joinpath("locale")
 PACKAGE_DIR = Path(str(resources.files("innovasjonspris")))
@@ -76,3 +79,15 @@ def test_gettext_plural_formula_agrees_with_cldr(language: str) -> None:
     assert catalog.plural_expr == "(n != 1)"
     for n in range(1000):
         assert (rule(n) == "one") == (n == 1)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en", "en_US"])
+def test_every_plural_category_has_a_whole_number_for_gettext(language: str) -> None:
+    # Messages.plural_operand hands gettext a whole number of the count's CLDR category;
+    # for the languages with texts, every category has one.
+    words = messages(parse_locale(language))
+    rule = Locale.parse(language).plural_form
+    for count in (Decimal(1), Decimal("1.0"), Decimal("1.50"), Decimal(0), Decimal(21)):
+        operand = words.plural_operand(count)
+        assert rule(operand) == rule(count)
+    assert {rule(n) for n in range(1000)} == {*rule.tags, "other"}
