@@ -327,8 +327,8 @@ def test_huge_values_are_cut_short_in_messages() -> None:
     document["id"] = "X" * 10_000
     errors = errors_of(document)
     assert errors == [
-        "$.applicants.municipalities: must be from 0 to 100000, not a number of about 5000 digits",
         f"$.id: must be lower-case words joined by -, not '{'X' * 58}…",
+        "$.applicants.municipalities: must be from 0 to 100000, not a number of about 5000 digits",
     ]
 
 
@@ -338,11 +338,12 @@ def test_field_rules_are_checked_beside_unknown_keys_and_wrong_types() -> None:
     document["id"] = "Not An Id"
     document["event"]["name"] = ""
     document["event"]["start"] = 20190606
+    # In the order of the fields, whatever kind of problem each is; unknown keys come last.
     assert errors_of(document) == [
-        '$.event.start: expected a date written as text, "YYYY-MM-DD", got a whole number',
-        "$.event.name: must not be empty",
-        "$.colour: is not a known field",
         "$.id: must be lower-case words joined by -, not 'Not An Id'",
+        "$.event.name: must not be empty",
+        '$.event.start: expected a date written as text, "YYYY-MM-DD", got a whole number',
+        "$.colour: is not a known field",
     ]
 
 

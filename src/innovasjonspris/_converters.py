@@ -19,13 +19,13 @@ from typing import Any, Final, Literal, Union, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import Money, Standing
-from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect
+from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
 
-__all__ = ["ALWAYS_WRITTEN", "EXACT", "Format", "converter", "is_optional", "is_tuple"]
+__all__ = ["ALWAYS_WRITTEN", "EXACT", "Format", "build", "converter", "is_optional", "is_tuple"]
 
 Format = Literal["json", "toml"]
 
@@ -146,18 +146,14 @@ def _structure_tuple_factory(
                 raise expect("an array", value)
             items = cast("list[object]", value)
             out: list[Any] = []
-            errors: list[Exception] = []
+            found: list[tuple[str, str]] = []
             for index, item in enumerate(items):
                 try:
                     out.append(item_hook(item, item_type))
-                except Exception as error:  # noqa: BLE001 - collected, reported by path
-                    note = IterableValidationNote(f"item {index}", index, item_type)
-                    error.__notes__ = [*getattr(error, "__notes__", []), note]
-                    errors.append(error)
-            if errors:
-                msg = "While structuring an array"
-                # cattrs groups take the type as a third argument; its stubs omit it.
-                raise IterableValidationError(msg, errors, kind)  # pyright: ignore[reportCallIssue]
+                except (Mismatch, ValidationError) as error:
+                    found += within(f"[{index}]", error)
+            if found:
+                refuse(found)
             return tuple(out)
 
         return structure
@@ -165,8 +161,10 @@ def _structure_tuple_factory(
     return factory
 
 
-def _build(fmt: Format) -> Converter:
-    conv = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+def build(fmt: Format) -> Converter:
+    """Build a new converter for ``fmt``; the loaders share the one :func:`converter` gives."""
+    # Every structure hook is the package's own, so cattrs' structuring options play no part.
+    conv = Converter(omit_if_default=True)
     for kind, description in EXACT.items():
         conv.register_structure_hook(kind, _structure_exact_factory(kind, description))
     conv.register_structure_hook(Decimal, _structure_decimal)
@@ -197,4 +195,4 @@ def _build(fmt: Format) -> Converter:
 @functools.cache
 def converter(fmt: Format) -> Converter:
     """Return the converter for ``fmt``, built on first use and shared afterwards."""
-    return _build(fmt)
+    return build(fmt)

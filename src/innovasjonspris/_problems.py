@@ -1,8 +1,11 @@
 """Error paths: what is wrong with a refused document, and where.
 
-The detailed attrs hook structures a class's fields one by one and re-runs every field
-validator on its own, so that every problem is found, not only the first. Failures surface
-as cattrs exception groups; :func:`problems` walks them into ``(path, message)`` pairs.
+The detailed hook of an attrs class structures each object of a document once, and
+finds every problem in it, not only the first (see :class:`_DetailedHook`). A hook that
+refuses its value raises :class:`Mismatch` when the value itself is wrong, or a
+:class:`~innovasjonspris.ValidationError` whose problems have paths relative to the value
+(``"name"``, ``"[0].name"``, ``'["two words"]'``); each enclosing hook puts its own step in
+front, and :func:`problems` roots them at ``$``.
 """
 
 from __future__ import annotations
@@ -10,19 +13,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, Final, NoReturn, cast
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
 
 from innovasjonspris._errors import ValidationError
 
@@ -33,6 +29,8 @@ __all__ = [
     "expect",
     "path_of_key",
     "problems",
+    "refuse",
+    "within",
 ]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -46,22 +44,6 @@ class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
         """Keep the message that says what was expected."""
         super().__init__(message)
         self.message = message
-
-
-class _UnknownKeys(Exception):  # noqa: N818 - carries keys, is not one
-    """Keys of a document object that are not text, which no field can have."""
-
-    def __init__(self, keys: Sequence[object]) -> None:
-        super().__init__(keys)
-        self.extra_fields = keys
-
-
-class _FieldProblems(Exception):  # noqa: N818 - carries problems, is not one
-    """Every field-level problem of one object, found by re-running its validators."""
-
-    def __init__(self, found: list[tuple[str, str]]) -> None:
-        super().__init__(found)
-        self.found = found
 
 
 _KINDS: Final[tuple[tuple[type, str], ...]] = (
@@ -89,124 +71,123 @@ def expect(description: str, value: object) -> Mismatch:
     return Mismatch(f"expected {description}, got {describe(value)}")
 
 
-def _field_problems(
-    conv: Converter, cls: type, value: dict[str, Any], skip: frozenset[str] = frozenset()
-) -> list[tuple[str, str]]:
-    # attrs stops at the first failing validator, and runs none when a field fails to
-    # structure; run each validator on its own so that every problem is listed.
-    found: list[tuple[str, str]] = []
-    for field in attrs.fields(cls):
-        if field.name in value and field.name not in skip and field.validator is not None:
-            structured = conv.structure(value[field.name], field.type)
-            try:
-                field.validator(None, field, structured)
-            except ValidationError as error:
-                found.extend(error.problems)
-    return found
+def _join(path: str, step: str) -> str:
+    # A step is a relative path: a name, or one that starts with an index or a quoted key.
+    return path + step if step.startswith("[") else f"{path}.{step}"
 
 
-def _refuse_strange_keys(
-    cls: type, document: dict[Any, Any], strange: Sequence[object], checked: Callable[[Any], Any]
-) -> NoReturn:
-    # cattrs' own unknown-key error expects text keys (older releases fail on others),
-    # so keys that are not text are named here and kept out of its run.
-    unknown = _UnknownKeys(strange)
-    message = f"While structuring {cls.__name__}"
-    try:
-        checked({key: item for key, item in document.items() if type(key) is str})
-    except (ClassValidationError, _FieldProblems) as error:
-        raise ClassValidationError(message, [unknown, error], cls) from None  # pyright: ignore[reportCallIssue]
-    raise ClassValidationError(message, [unknown], cls)  # pyright: ignore[reportCallIssue]
-
-
-def detailed_attrs_factory(conv: Converter) -> Callable[[type], Callable[[object, type], Any]]:
-    def factory(cls: type[Any]) -> Callable[[object, type], Any]:
-        generated = make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-        )
-
-        def structure(value: object, _: type) -> Any:
-            if type(value) is not dict:
-                raise expect("an object", value)
-            document = cast("dict[str, Any]", value)
-            strange = [key for key in document if type(key) is not str]
-            if strange:
-                _refuse_strange_keys(cls, document, strange, checked)
-            return checked(document)
-
-        def checked(document: dict[str, Any]) -> Any:
-            try:
-                return generated(document, cls)
-            except ClassValidationError as group:
-                with_notes, others = group.group_exceptions()
-                if not with_notes and isinstance(others[0], ValidationError):
-                    # The constructor ran and refused: one field, or a cross-field rule.
-                    found = _field_problems(conv, cls, document)
-                    if len(found) > 1:
-                        raise _FieldProblems(found) from group
-                    raise
-                # Structuring failed, so the constructor and its validators never ran.
-                failed = frozenset(note.name for _, note in with_notes)
-                found = _field_problems(conv, cls, document, failed)
-                if found:
-                    raise group.derive([*group.exceptions, _FieldProblems(found)]) from None
-                raise
-
-        return structure
-
-    return factory
-
-
-def path_of_key(path: str, key: object) -> str:
-    """Extend a JSONPath with an object key, bracketed when it is not a plain name."""
+def _step_of_key(key: object) -> str:
     name = str(key)
     if len(name) > _LONGEST_KEY:
         name = name[: _LONGEST_KEY - 1] + "…"
     if isinstance(key, str) and _IDENTIFIER.fullmatch(name):
-        return f"{path}.{name}"
-    return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
+        return name
+    return f"[{json.dumps(name, ensure_ascii=False)}]"
 
 
-def _group_problems(
-    error: ClassValidationError | IterableValidationError, path: str
-) -> Iterator[tuple[str, str]]:
-    with_notes, others = error.group_exceptions()
-    for inner, note in with_notes:
-        if isinstance(note, IterableValidationNote):
-            inner_path = f"{path}[{note.index}]"
-        else:
-            inner_path = path_of_key(path, note.name)
-        yield from problems(inner, inner_path)
-    for inner in others:
-        yield from problems(inner, path)
+def path_of_key(path: str, key: object) -> str:
+    """Extend a JSONPath with an object key, bracketed when it is not a plain name."""
+    return _join(path, _step_of_key(key))
 
 
-def _unknown_key(key: str, known: list[str]) -> str:
+def within(path: str, error: Mismatch | ValidationError) -> list[tuple[str, str]]:
+    """The problems of ``error``, raised for the value at ``path``, with their paths."""
+    if isinstance(error, Mismatch):
+        return [(path, error.message)]
+    return [(_join(path, field), message) for field, message in error.problems]
+
+
+def problems(error: Mismatch | ValidationError, path: str = "$") -> Iterator[tuple[str, str]]:
+    """Walk a structuring failure into ``(path, message)`` pairs, one per problem."""
+    yield from within(path, error)
+
+
+def refuse(found: list[tuple[str, str]]) -> NoReturn:
+    """Raise every problem ``found`` in one value at once; there is at least one."""
+    (field, message), *more = found
+    raise ValidationError(field, message, *more)
+
+
+def _unknown_key(key: object, known: list[str]) -> str:
     # A key one or two letters off a field's name is almost always a typing slip.
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.75) if type(key) is str else []
     if close:
         return f"is not a known field; did you mean {close[0]!r}?"
     return "is not a known field"
 
 
-def problems(error: BaseException, path: str = "$") -> Iterator[tuple[str, str]]:
-    """Walk a structuring failure into ``(path, message)`` pairs, one per problem."""
-    if isinstance(error, (ClassValidationError, IterableValidationError)):
-        yield from _group_problems(error, path)
-    elif isinstance(error, ForbiddenExtraKeysError):
-        known = [field.name for field in attrs.fields(error.cl)]
-        for name in sorted(error.extra_fields):
-            yield path_of_key(path, name), _unknown_key(name, known)
-    elif isinstance(error, _UnknownKeys):
-        for strange in sorted(error.extra_fields, key=str):
-            yield path_of_key(path, strange), "is not a known field"
-    elif isinstance(error, (_FieldProblems, ValidationError)):
-        found = error.found if isinstance(error, _FieldProblems) else error.problems
-        for field, message in found:
-            yield (f"{path}.{field}" if field else path), message
-    elif isinstance(error, Mismatch):
-        yield path, error.message
-    elif isinstance(error, KeyError):
-        yield path, "is required"
-    else:  # pragma: no cover - every hook raises one of the kinds above
-        yield path, f"{type(error).__name__}: {error}"
+class _DetailedHook:
+    """The detailed structure hook of one attrs class, for one converter.
+
+    Each present field's value goes once through the hook of the field's type. When all
+    of them are taken and no key is unknown, the class is built, which runs every rule;
+    when anything is wrong, or the class refuses, each field's validator runs on its own
+    so that every problem is named, in the order of the fields, unknown keys last.
+    """
+
+    def __init__(self, cls: type[Any], conv: Converter) -> None:
+        self.cls = cls
+        fields = [field for field in attrs.fields(attrs.resolve_types(cls)) if field.init]
+        self.plan = [
+            (field, field.alias or field.name, conv.get_structure_hook(field.type))
+            for field in fields
+        ]
+        self.known = [field.name for field in fields]
+        self.names = frozenset(self.known)
+
+    def __call__(self, value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise expect("an object", value)
+        document = cast("dict[object, Any]", value)
+        arguments: dict[str, Any] = {}
+        failed: dict[str, list[tuple[str, str]]] = {}
+        for field, argument, hook in self.plan:
+            name = field.name
+            if name in document:
+                try:
+                    arguments[argument] = hook(document[name], field.type)
+                except (Mismatch, ValidationError) as error:
+                    failed[name] = within(name, error)
+            elif field.default is attrs.NOTHING:
+                failed[name] = [(name, "is required")]
+        unknown = self._unknown_keys(document)
+        refused: list[tuple[str, str]] = []
+        if not failed and not unknown:
+            try:
+                return self.cls(**arguments)
+            except ValidationError as error:
+                # A field's rule or a cross-field rule, named relative to the object.
+                refused = list(error.problems)
+        refuse([*(self._field_problems(arguments, failed) or refused), *unknown])
+
+    def _field_problems(
+        self, arguments: dict[str, Any], failed: dict[str, list[tuple[str, str]]]
+    ) -> list[tuple[str, str]]:
+        # attrs stops at the first rule that fails, and runs none when a field could not be
+        # structured; each rule runs here on its own, on the value structured above.
+        found: list[tuple[str, str]] = []
+        for field, argument, _hook in self.plan:
+            if field.name in failed:
+                found += failed[field.name]
+            elif argument in arguments and field.validator is not None:
+                try:
+                    field.validator(None, field, arguments[argument])
+                except ValidationError as error:
+                    found += error.problems
+        return found
+
+    def _unknown_keys(self, document: dict[object, Any]) -> list[tuple[str, str]]:
+        # Only text keys can be a field's; any other key is named, never compared or hashed.
+        unknown = [key for key in document if type(key) is not str or key not in self.names]
+        return [
+            (_step_of_key(key), _unknown_key(key, self.known)) for key in sorted(unknown, key=str)
+        ]
+
+
+def detailed_attrs_factory(conv: Converter) -> Callable[[type], Callable[[object, type], Any]]:
+    """Make the detailed hook of each attrs class, built once per class and converter."""
+
+    def factory(cls: type[Any]) -> Callable[[object, type], Any]:
+        return _DetailedHook(cls, conv)
+
+    return factory

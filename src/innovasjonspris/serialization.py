@@ -29,7 +29,6 @@ from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, Final, TypeVar, cast, overload
 
 import tomli_w
-from cattrs.errors import BaseValidationError
 
 from innovasjonspris import _converters, _fast, _json, _model, _problems
 from innovasjonspris._errors import InvalidDataError, ValidationError
@@ -105,7 +104,7 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
             raise InvalidDataError([("$.schema_version", msg)])
     try:
         result = _fast.structure(body, cls, fmt)
-    except (BaseValidationError, _problems.Mismatch, ValidationError) as error:
+    except (_problems.Mismatch, ValidationError) as error:
         raise InvalidDataError(_problems.problems(error)) from None
     return result
 
