@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from innovasjonspris import Money, Standing, load_round, prize, rounds
-from innovasjonspris.data import available_years
+from innovasjonspris.data import available_years, timeline
 
 
 def test_rounds_are_the_documented_years_oldest_first() -> None:
@@ -38,6 +38,20 @@ def test_every_round_is_worth_500_000_kroner_and_has_sources() -> None:
         assert award.amount == Money(amount=Decimal(500000), currency="NOK")
         assert award.sources
         assert award.id == f"innovasjonsprisen-{award.year}"
+
+
+# The copy of Oppegård's 2017 page on record begins at its body text, so its title is not
+# known, and a title is never made up; the page stays cited because it alone names
+# Oppegård's two projects. Any other source without a title fails the test below.
+_UNTITLED = {
+    "https://www.oppegard.kommune.no/asker-vant-innovasjonsprisen-vi-gratulerer.6039360-430199.html"
+}
+
+
+def test_every_source_names_its_publisher_and_its_title() -> None:
+    sources = [s for record in (prize(), *timeline()) for s in record.sources]
+    assert all(s.publisher for s in sources)
+    assert {s.url for s in sources if s.title is None} == _UNTITLED
 
 
 def test_2019_facts() -> None:
