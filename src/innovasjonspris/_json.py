@@ -8,11 +8,13 @@ again by :mod:`json`, whose errors and results the loaders are written against.
 from __future__ import annotations
 
 import importlib
+import io
 import json
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Any, Final
 
-__all__ = ["UNPARSED", "dumps", "fast_loads", "find_accelerator"]
+__all__ = ["UNPARSED", "dump_lines", "dumps", "fast_loads", "find_accelerator"]
 
 UNPARSED: Final = object()
 """Returned by :func:`fast_loads` when the standard library must parse the text."""
@@ -58,11 +60,27 @@ def fast_loads(data: object) -> object:
     return parsed if found == written.count(b":") else UNPARSED
 
 
-def dumps(data: object, *, indent: bool) -> str:
-    """Write ``data`` as JSON, non-ASCII as is: indented by two spaces, or compact."""
+def dumps(data: object) -> str:
+    """Write ``data`` as JSON indented by two spaces, non-ASCII as is, ending in a newline."""
     if _orjson is not None:
-        option: int = _orjson.OPT_INDENT_2 if indent else 0
+        option: int = _orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE
         return bytes(_orjson.dumps(data, option=option)).decode()
-    if indent:
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_lines(data: Iterable[object]) -> str:
+    """Write each item of ``data`` as compact JSON on a line of its own, in order."""
+    # Many documents make text of hundreds of megabytes: each document's JSON goes into
+    # one buffer as it is written, and the whole is decoded once. Decoding each line and
+    # joining the lines would copy every character twice more.
+    if _orjson is not None:
+        option: int = _orjson.OPT_APPEND_NEWLINE
+        written = io.BytesIO()
+        for item in data:
+            written.write(_orjson.dumps(item, option=option))
+        return written.getvalue().decode()
+    text = io.StringIO()
+    for item in data:
+        text.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        text.write("\n")
+    return text.getvalue()

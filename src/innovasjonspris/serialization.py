@@ -212,7 +212,7 @@ def from_json(
 
 def to_json(obj: object) -> str:
     """Return ``obj`` as a JSON document, indented, non-ASCII kept as is."""
-    return _json.dumps(_unstructure(obj, "json"), indent=True) + "\n"
+    return _json.dumps(_unstructure(obj, "json"))
 
 
 @contextlib.contextmanager
@@ -292,8 +292,7 @@ def from_json_lines(
 
 def to_json_lines(objs: Iterable[object]) -> str:
     """Return ``objs`` as JSON Lines: each one compact, on a line of its own, in order."""
-    with _collector_paused():
-        return "".join(_json.dumps(_unstructure(obj, "json"), indent=False) + "\n" for obj in objs)
+    return _json.dump_lines(_unstructure(obj, "json") for obj in objs)
 
 
 @overload
