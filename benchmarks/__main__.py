@@ -2,7 +2,8 @@
 
 The command: ``uv run --group bench python -m benchmarks``.
 
-Options: ``--quick`` for fewer rounds (a smoke test, not for the docs), ``--output PATH``.
+Options: ``--quick`` for fewer rounds (a smoke test, not for the docs), ``--output PATH``,
+``--only single|bulk`` (repeatable) to time just those rows and print them, writing nothing.
 """
 
 from __future__ import annotations
@@ -359,6 +360,7 @@ GOALS = {
     "round trip": ("pydantic", 1.2),
     "dump": ("pydantic", 2.0),
     "bulk load": ("pydantic", 1.0),
+    "bulk dump": ("pydantic", 1.0),
     "formatting": ("naive Babel", 2.0),
 }
 
@@ -498,12 +500,33 @@ def report(
     return "\n".join(out) + "\n"
 
 
+def print_rows(rows: list[Row]) -> None:
+    """The speed rows alone, with each one's goal where it has one."""
+    for title, timings, key in rows:
+        cells = ", ".join(f"{name} {cell(timing)}" for name, timing in timings.items())
+        other, minimum = GOALS.get(key, ("pydantic", 0.0))
+        ratio = _speed(timings, other)
+        met = "met" if ratio >= minimum else "NOT met"
+        verdict = f" (goal {minimum}x: {met})" if minimum else ""
+        print(f"{title}: {cells}; {ratio:.2f}x {other}{verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few rounds; a smoke test")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["single", "bulk"],
+        help="time only these rows and print them; docs/benchmarks.md is left alone",
+    )
     args = parser.parse_args()
     rounds, bulk_rounds, import_runs = (3, 1, 3) if args.quick else (15, 5, 30)
+    if args.only:
+        timers = {"single": lambda: time_single(rounds), "bulk": lambda: time_bulk(bulk_rounds)}
+        print_rows([row for part in args.only for row in timers[part]()])
+        return
 
     agreed = check_agreement()
     print(f"{agreed} documents: every library agrees", file=sys.stderr)
