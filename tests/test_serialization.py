@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -391,17 +392,29 @@ def test_json_lines_take_only_text() -> None:
         from_json_lines("", dict)
 
 
-def test_bulk_work_pauses_the_collector_and_restores_it() -> None:
-    lines = to_json_lines(BUNDLED)
-    assert gc.isenabled()
-    from_json_lines(lines)
-    assert gc.isenabled()
-    gc.disable()
+def test_bulk_work_leaves_the_collector_running() -> None:
+    # Another thread would see a process-wide switch, so bulk work never touches one.
+    enabled: list[bool] = []
+
+    def watched() -> Iterator[object]:
+        for award in BUNDLED * 10:
+            enabled.append(gc.isenabled())
+            yield award
+
+    lines = to_json_lines(watched())
+    assert enabled == [True] * len(BUNDLED) * 10
+    collections: list[str] = []
+
+    def watch(phase: str, _info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(watch)
     try:
-        from_json_lines(lines)
-        assert not gc.isenabled()
+        assert len(from_json_lines(lines)) == len(BUNDLED) * 10
     finally:
-        gc.enable()
+        gc.callbacks.remove(watch)
+    assert "start" in collections
+    assert gc.isenabled()
 
 
 def test_a_key_that_is_not_text_is_refused_even_when_the_rest_is_valid() -> None:

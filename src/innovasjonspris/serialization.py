@@ -21,11 +21,9 @@ innovasjonspris._errors.InvalidDataError: invalid data (4 problems):
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import tomllib
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final, TypeVar, cast, overload
 
 import tomli_w
@@ -215,19 +213,6 @@ def to_json(obj: object) -> str:
     return _json.dumps(_unstructure(obj, "json"))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Generator[None]:
-    # Bulk work makes containers by the hundred thousand, none of them in a cycle, and
-    # each batch would start the cyclic garbage collector over every object alive.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _json_lines(data: object) -> Sequence[str | bytes]:
     lines: Sequence[str | bytes]
     if isinstance(data, bytes):
@@ -275,16 +260,11 @@ def from_json_lines(
     lines = _json_lines(data)
     loaded: list[Any] = []
     errors: list[tuple[str, str]] = []
-    with _collector_paused():
-        for index, line in enumerate(lines):
-            try:
-                loaded.append(
-                    from_json(line, cls, max_size=max_size, max_text_length=max_text_length)
-                )
-            except InvalidDataError as error:
-                errors.extend(
-                    (f"$[{index}]{path[1:]}", message) for path, message in error.problems
-                )
+    for index, line in enumerate(lines):
+        try:
+            loaded.append(from_json(line, cls, max_size=max_size, max_text_length=max_text_length))
+        except InvalidDataError as error:
+            errors.extend((f"$[{index}]{path[1:]}", message) for path, message in error.problems)
     if errors:
         raise InvalidDataError(errors)
     return loaded
