@@ -25,14 +25,24 @@ from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import Money, Standing
 from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
 
-__all__ = ["ALWAYS_WRITTEN", "EXACT", "Format", "build", "converter", "is_optional", "is_tuple"]
+__all__ = [
+    "ALWAYS_WRITTEN",
+    "EXACT",
+    "ISO_DATE",
+    "Format",
+    "build",
+    "converter",
+    "is_optional",
+    "is_tuple",
+]
 
 Format = Literal["json", "toml"]
 
 # Amounts travel as decimal strings; leading zeros and exponents are refused so that
 # every amount has one spelling. The length cap keeps hostile input cheap to reject.
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The form of a date in JSON; :func:`datetime.date.fromisoformat` then checks the day."""
 
 ALWAYS_WRITTEN: Final = frozenset({(Money, "currency")})
 """Fields written even when they hold their default: the currency of every amount."""
@@ -70,7 +80,7 @@ def _unstructure_decimal(value: Decimal) -> str:
 def _structure_iso_date(value: object, _: type) -> date:
     if type(value) is not str:
         raise expect('a date written as text, "YYYY-MM-DD"', value)
-    if _ISO_DATE.fullmatch(value) is None:
+    if ISO_DATE.fullmatch(value) is None:
         msg = f'expected a date "YYYY-MM-DD", got {value!r:.60}'
         raise Mismatch(msg)
     try:

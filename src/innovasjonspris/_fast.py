@@ -1,9 +1,13 @@
 """Generated loading and dumping code: one plain Python function per class and format.
 
 A document is mostly valid; the generated structure function builds it with the least
-work, and whatever it refuses goes to the detailed converter of
-:mod:`innovasjonspris._converters`, which finds every problem and its path. The generated
-unstructure function writes the same dicts as the converter, with fewer calls.
+work, testing each value with its rule's own expression (see
+:mod:`innovasjonspris._validators`), and whatever it refuses goes to the detailed converter
+of :mod:`innovasjonspris._converters`, which finds every problem and its path. The
+generated unstructure function writes the same dicts as the converter, with fewer calls.
+
+Both are built once per class; a class they cannot serve (a field kind the model does not
+use) is a :class:`TypeError` that names the class and field, not a silent fallback.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from typing import Any, NoReturn, TypeVar, cast, get_args
 
 import attrs
 
-from innovasjonspris import _validators
 from innovasjonspris._converters import (
     ALWAYS_WRITTEN,
     EXACT,
@@ -24,6 +27,9 @@ from innovasjonspris._converters import (
     is_optional,
     is_tuple,
 )
+from innovasjonspris._errors import ValidationError
+from innovasjonspris._problems import Mismatch
+from innovasjonspris._validators import FieldRule
 
 __all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
 
@@ -38,11 +44,22 @@ def _reject() -> NoReturn:
     raise _Rejected
 
 
+# What refuses a value on the fast path: its own signal, a converter hook's for a value of
+# the wrong kind (a date that is no day), and the model's, for a rule across fields.
+_REFUSALS = (_Rejected, Mismatch, ValidationError)
+
+
+def _unsupported(cls: type, field: attrs.Attribute[Any] | None, what: str) -> TypeError:
+    where = cls.__qualname__ if field is None else f"{cls.__qualname__}.{field.name}"
+    return TypeError(f"{where}: the generated loading code cannot serve {what}")
+
+
 class _FastCode:
     """Python source for one class's fast structure function, and the names it uses."""
 
-    def __init__(self, fmt: Format) -> None:
+    def __init__(self, fmt: Format, cls: type) -> None:
         self.fmt = fmt
+        self.cls = cls
         self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
         self.lines: list[str] = []
 
@@ -51,15 +68,16 @@ class _FastCode:
         self.names[key] = value
         return key
 
-    def value(self, kind: Any, source: str) -> tuple[str, Any]:
+    def value(self, field: attrs.Attribute[Any], source: str) -> tuple[str, Any]:
         """Return an expression that structures ``source``, and the exact type it gives."""
+        kind: Any = field.type
         if is_optional(kind):
             # None is refused below like any other value of the wrong kind.
             (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
         if is_tuple(kind):
             (item_type, _ellipsis) = get_args(kind)
             if not attrs.has(item_type):
-                raise AssertionError  # the model has none; items would need their own hook
+                raise _unsupported(self.cls, field, "a tuple of anything but model classes")
             item = self.name(fast_structurer(self.fmt, item_type))
             items = f"(_v if type(_v := {source}) is _list else _reject())"
             return f"_tuple(map({item}, {items}))", kind
@@ -71,28 +89,28 @@ class _FastCode:
         return f"{hook}({source}, {self.name(kind)})", kind
 
     def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> None:
-        """Add the lines that run ``field``'s validator on ``var``, known to be a ``kind``."""
-        if field.validator is None:
+        """Add the lines that test ``var``, known to be a ``kind``, by ``field``'s rule."""
+        rule = field.validator
+        if rule is None:
             return
-        call = f"{self.name(field.validator)}(None, {self.name(field)}, {var})"
-        expression = _validators.inline(field.validator, var, kind, self.name)
-        if expression is None:
-            self.lines.append(f"{indent}{call}")
-        elif expression != "True":
-            # The expression settles the common case; the validator has the last word.
+        if not isinstance(rule, FieldRule):
+            raise _unsupported(self.cls, field, "a validator that is not one of the model's rules")
+        expression = rule.expression(var, kind, self.name)
+        if expression != "True":
             self.lines.append(f"{indent}if not {expression}:")
-            self.lines.append(f"{indent}  {call}")
+            self.lines.append(f"{indent}  _reject()")
 
     def field(self, field: attrs.Attribute[Any], var: str) -> None:
-        """Add the lines that set ``var`` to the structured, validated value of ``field``."""
-        value, kind = self.value(field.type, f"o[{field.name!r}]")
+        """Add the lines that set ``var`` to the structured, tested value of ``field``."""
         if field.default is attrs.NOTHING:
+            # A missing key reads as None, which no field's structuring takes.
+            value, kind = self.value(field, f"o.get({field.name!r})")
             self.lines.append(f"  {var} = {value}")
             self.check(field, var, kind, "  ")
             return
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            # The model has none; a factory would need calling here.
-            raise AssertionError  # noqa: TRY004 - an invariant of the model, not a caller's error
+            raise _unsupported(self.cls, field, "a default made by a factory")
+        value, kind = self.value(field, f"o[{field.name!r}]")
         self.lines.append(f"  if {field.name!r} in o:")
         self.lines.append(f"    {var} = {value}")
         self.check(field, var, kind, "    ")
@@ -110,7 +128,7 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     # checked by its validator's inline expression, and the instance is made without the
     # class's __init__, whose work is done here. Whatever this path refuses, for whatever
     # reason, goes to the detailed converter, which finds every problem and its path.
-    code = _FastCode(fmt)
+    code = _FastCode(fmt, cls)
     fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
     code.lines += [
         "def structure(o):",
@@ -118,9 +136,11 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
         "    _reject()",
         f"  keys = {len(fields)}",
     ]
-    if hasattr(cls, "__attrs_pre_init__") or any(f.converter is not None for f in fields):
-        raise AssertionError  # the model has neither; __init__ would run them
+    if hasattr(cls, "__attrs_pre_init__"):
+        raise _unsupported(cls, None, "a class with __attrs_pre_init__")
     for index, field in enumerate(fields):
+        if field.converter is not None:
+            raise _unsupported(cls, field, "a field with a converter")
         code.field(field, f"f{index}")
     # Every key read is a field's; any other key makes the object larger.
     code.lines += ["  if len(o) != keys:", "    _reject()"]
@@ -128,7 +148,7 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     for index, field in enumerate(fields):
         slot = cls.__dict__.get(field.name)
         if not isinstance(slot, types.MemberDescriptorType):
-            raise AssertionError  # noqa: TRY004 - the model's classes are all slotted
+            raise _unsupported(cls, field, "a class without slots")
         code.lines.append(f"  {code.name(slot.__set__)}(self, f{index})")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
@@ -141,11 +161,11 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
 
 def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
+    fast = fast_structurer(fmt, cast("type", cls))
     try:
-        fast = fast_structurer(fmt, cast("type", cls))
         return cast("T", fast(data))
-    except Exception:  # noqa: BLE001, S110 - the detailed converter below reports it
-        pass
+    except _REFUSALS:
+        pass  # the detailed converter finds what is wrong, and where
     return converter(fmt).structure(data, cls)
 
 
@@ -168,7 +188,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
         if is_tuple(kind):
             (item_type, _ellipsis) = get_args(kind)
             if not attrs.has(item_type):
-                raise AssertionError  # the model has none; items would need their own hook
+                raise _unsupported(cls, None, "a tuple of anything but model classes")
             return f"_list(_map({name(fast_unstructurer(fmt, item_type))}, {source}))"
         if attrs.has(kind):
             return f"{name(fast_unstructurer(fmt, kind))}({source})"

@@ -9,7 +9,6 @@ knows nothing of files or locales.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Final
 
@@ -17,7 +16,20 @@ import attrs
 
 from innovasjonspris import _validators as v
 from innovasjonspris import registry
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._model_rules import (
+    AT_MOST_ONE_CHAIR,
+    CITED_ONCE,
+    COUNTS_AGREE,
+    DATES_AGREE,
+    MEMBERS_OR_SECRETARIAT,
+    MORE_THAN_A_NUMBER,
+    NUMBERS_OF_THE_YEAR,
+    ONE_WINNER,
+    POSITIVE_PRIZE,
+    PROJECTS_OF_CITED,
+    SOME_COUNT,
+    SOME_SOURCE,
+)
 from innovasjonspris._parts import (
     LANGUAGES,
     Event,
@@ -31,6 +43,7 @@ from innovasjonspris._parts import (
     Standing,
     localized,
 )
+from innovasjonspris._rules import ruled
 
 __all__ = [
     "DOCUMENTS",
@@ -58,6 +71,7 @@ MAX_COUNT: Final = 100_000
 
 
 @attrs.frozen(kw_only=True)
+@ruled(PROJECTS_OF_CITED)
 class Citation:
     """The jury's word on one municipality it honoured: standing, reasons and projects."""
 
@@ -79,19 +93,6 @@ class Citation:
     )
     """Others who stood for the municipality at the award."""
 
-    def __attrs_post_init__(self) -> None:
-        problems = [
-            (
-                f"projects[{index}].municipality",
-                f"{project.municipality!r} is not the cited {self.municipality.number!r}",
-            )
-            for index, project in enumerate(self.projects)
-            if project.municipality != self.municipality.number
-        ]
-        error = ValidationError.from_problems(problems)
-        if error is not None:
-            raise error
-
 
 @attrs.frozen(kw_only=True)
 class JuryMember:
@@ -102,6 +103,7 @@ class JuryMember:
 
 
 @attrs.frozen(kw_only=True)
+@ruled(MEMBERS_OR_SECRETARIAT, AT_MOST_ONE_CHAIR)
 class Jury:
     """The jury of a round: its members and the body that served as its secretariat."""
 
@@ -111,14 +113,6 @@ class Jury:
     secretariat: Organisation | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Organisation, "an Organisation"))
     )
-
-    def __attrs_post_init__(self) -> None:
-        if not self.members and self.secretariat is None:
-            raise ValidationError("members", "a jury needs members or a secretariat")
-        chairs = [index for index, member in enumerate(self.members) if member.chair]
-        if len(chairs) > 1:
-            msg = f"a jury has at most one chair, not {len(chairs)}"
-            raise ValidationError(f"members[{chairs[1]}].chair", msg)
 
     @property
     def chair(self) -> JuryMember | None:
@@ -130,6 +124,7 @@ _COUNT = v.optional(v.integer(0, MAX_COUNT))
 
 
 @attrs.frozen(kw_only=True)
+@ruled(MORE_THAN_A_NUMBER, SOME_COUNT)
 class Applicants:
     """How many took part in a round, as the sources count it.
 
@@ -142,17 +137,19 @@ class Applicants:
     """Applications, where a source counts those rather than municipalities or projects."""
     more_than: bool = attrs.field(default=False, validator=v.instance_of(bool, "true or false"))
 
-    def __attrs_post_init__(self) -> None:
-        if self.more_than and self.municipalities is None:
-            raise ValidationError("more_than", "needs a number of municipalities")
-        if self.municipalities is None and self.projects is None and self.applications is None:
-            raise ValidationError("municipalities", "give at least one count")
-
 
 _ROUND_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 @attrs.frozen(kw_only=True)
+@ruled(
+    POSITIVE_PRIZE,
+    ONE_WINNER,
+    CITED_ONCE,
+    NUMBERS_OF_THE_YEAR,
+    DATES_AGREE,
+    COUNTS_AGREE,
+)
 class AwardRound:
     """One year's award of a prize: who was honoured, by whom, when and where.
 
@@ -193,74 +190,6 @@ class AwardRound:
         default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
 
-    def __attrs_post_init__(self) -> None:
-        error = ValidationError.from_problems(self._problems())
-        if error is not None:
-            raise error
-
-    def _problems(self) -> Iterator[tuple[str, str]]:
-        if self.amount.amount <= 0:
-            yield "amount.amount", f"a prize amount must be positive, not {self.amount.amount}"
-        yield from self._standing_problems()
-        yield from self._date_problems()
-        yield from self._count_problems()
-
-    def _standing_problems(self) -> Iterator[tuple[str, str]]:
-        winners = [i for i, c in enumerate(self.citations) if c.standing is Standing.WINNER]
-        if len(winners) != 1:
-            yield "citations", f"a round has exactly one winner, not {len(winners)}"
-        seen: set[str] = set()
-        for index, citation in enumerate(self.citations):
-            number = citation.municipality.number
-            if number in seen:
-                yield f"citations[{index}].municipality.number", f"{number} is cited twice"
-            seen.add(number)
-            yield from self._registry_problems(f"citations[{index}]", citation)
-
-    def _registry_problems(self, at: str, citation: Citation) -> Iterator[tuple[str, str]]:
-        cited = citation.municipality
-        try:
-            found = registry.municipality(cited.number, year=self.year)
-        except ValidationError as error:
-            yield f"{at}.municipality.number", error.message
-            return
-        if cited.name not in found.accepted_names:
-            yield (
-                f"{at}.municipality.name",
-                f"{cited.number} was {found.name} in {self.year}, not {v.brief(cited.name)}",
-            )
-
-    def _date_problems(self) -> Iterator[tuple[str, str]]:
-        awarded = self.awarded_on
-        if awarded is not None and awarded.year != self.year:
-            yield "awarded_on", f"{awarded.isoformat()} is not in the round's year {self.year}"
-        announced = self.announced_on
-        if awarded is not None and announced is not None and announced < awarded:
-            yield (
-                "announced_on",
-                (f"{announced.isoformat()} is before the award on {awarded.isoformat()}"),
-            )
-        event = self.event
-        if awarded is not None and event is not None and event.start is not None:
-            last = event.end or event.start
-            if not event.start <= awarded <= last:
-                yield "awarded_on", f"{awarded.isoformat()} is not during the event"
-
-    def _count_problems(self) -> Iterator[tuple[str, str]]:
-        if self.applicants is None:
-            return
-        honoured = len(self.citations)
-        applied = self.applicants.municipalities
-        if applied is not None and applied < honoured:
-            yield (
-                "applicants.municipalities",
-                (f"{applied} is fewer than the {honoured} municipalities cited"),
-            )
-        named = sum(len(citation.projects) for citation in self.citations)
-        entered = self.applicants.projects
-        if entered is not None and entered < named:
-            yield "applicants.projects", f"{entered} is fewer than the {named} projects named"
-
     @property
     def winner(self) -> Citation:
         """The citation of the winning municipality."""
@@ -278,6 +207,7 @@ class AwardRound:
 
 
 @attrs.frozen(kw_only=True)
+@ruled(POSITIVE_PRIZE)
 class Prize:
     """A prize: its names, who confers it, its amount and why it exists."""
 
@@ -296,13 +226,9 @@ class Prize:
         default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
 
-    def __attrs_post_init__(self) -> None:
-        if self.amount.amount <= 0:
-            msg = f"a prize amount must be positive, not {self.amount.amount}"
-            raise ValidationError("amount.amount", msg)
-
 
 @attrs.frozen(kw_only=True)
+@ruled(SOME_SOURCE)
 class YearNotAwarded:
     """A year in which the prize was not awarded: why, in nb, nn and en, and who says so.
 
@@ -320,10 +246,6 @@ class YearNotAwarded:
     sources: tuple[Source, ...] = attrs.field(
         validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
-
-    def __attrs_post_init__(self) -> None:
-        if not self.sources:
-            raise ValidationError("sources", "a year not awarded needs a source that says so")
 
 
 DOCUMENTS: Final[tuple[type, ...]] = (AwardRound, Prize, YearNotAwarded)

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
-from stdnum.exceptions import InvalidChecksum, InvalidLength
-from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
-from innovasjonspris import registry
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._errors import brief
+from innovasjonspris._rules import ObjectRule, ruled
+from innovasjonspris.registry._form import KOMMUNENUMMER
 
 __all__ = [
     "LANGUAGES",
@@ -111,7 +111,22 @@ class Standing(enum.StrEnum):
 _RANKS: Final[dict[str, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
+def _some_language(text: LocalizedText) -> Sequence[tuple[str, str]]:
+    if text.nb is None and text.nn is None and text.en is None:
+        return (("nb", "needs a text in at least one of nb, nn and en"),)
+    return ()
+
+
+SOME_LANGUAGE: Final = ObjectRule(
+    "some language",
+    "A localised text is given in at least one of nb, nn and en.",
+    _some_language,
+    {"minProperties": 1},
+)
+
+
 @attrs.frozen(kw_only=True)
+@ruled(SOME_LANGUAGE)
 class LocalizedText:
     """One text in Bokmål (``nb``), Nynorsk (``nn``) and English (``en``); at least one.
 
@@ -122,11 +137,6 @@ class LocalizedText:
     nb: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
     nn: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
     en: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
-
-    def __attrs_post_init__(self) -> None:
-        if self.nb is None and self.nn is None and self.en is None:
-            msg = "needs a text in at least one of nb, nn and en"
-            raise ValidationError("nb", msg)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -150,7 +160,7 @@ class LocalizedText:
         return self.resolve(language)[1]
 
 
-def localized(*, required: bool = False) -> v.Validator:
+def localized(*, required: bool = False) -> v.FieldRule:
     check = v.instance_of(LocalizedText, "a LocalizedText")
     return check if required else v.optional(check)
 
@@ -163,27 +173,59 @@ def _iso_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
-def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    v.check_text(value, attribute.name)
-    if value not in _iso_currencies():
-        msg = f"must be a three-letter ISO 4217 currency code, not {v.brief(value)}"
-        raise ValidationError(attribute.name, msg)
+@attrs.frozen(repr=False)
+class Currency(v.FieldRule):
+    """A three-letter ISO 4217 currency code, as CLDR (through Babel) lists them."""
+
+    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
+        typed = "" if kind is str else f"type({var}) is str and "
+        return f"({typed}{var} in {bind(_iso_currencies())})"
+
+    def problem(self, value: object) -> v.Problem:
+        if not v.text().passes(value):
+            return v.text().problem(value)
+        return "", f"must be a three-letter ISO 4217 currency code, not {brief(value)}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": sorted(_iso_currencies())}
+
+    def __repr__(self) -> str:
+        return "<currency validator>"
 
 
-def _check_amount(_instance: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
-    if type(value) is not Decimal:
-        msg = f"must be a Decimal, not {type(value).__name__}"
-        raise ValidationError(attribute.name, msg)
-    if not value.is_finite():
-        raise ValidationError(attribute.name, f"must be a finite number, not {v.brief(value)}")
-    exponent = value.as_tuple().exponent
-    # Finite decimals always have an int exponent; the check narrows the type.
-    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:  # pragma: no branch
-        msg = f"must have at most two decimal places, not {v.brief(value)}"
-        raise ValidationError(attribute.name, msg)
-    if abs(value) >= MAX_AMOUNT:
-        msg = f"must be smaller than {MAX_AMOUNT:,} in absolute value"
-        raise ValidationError(attribute.name, msg)
+@attrs.frozen(repr=False)
+class Amount(v.FieldRule):
+    """A finite :class:`~decimal.Decimal` in whole øre, smaller than a thousand billion.
+
+    At most two decimal places, smaller than :data:`MAX_AMOUNT` in absolute value; a float
+    is refused, not converted.
+    """
+
+    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
+        typed = "" if kind is Decimal else f"type({var}) is {bind(Decimal)} and "
+        return (
+            f"({typed}{var}.is_finite() and {var}.as_tuple().exponent >= {-MAX_DECIMAL_PLACES}"
+            f" and abs({var}) < {bind(MAX_AMOUNT)})"
+        )
+
+    def problem(self, value: object) -> v.Problem:
+        if type(value) is not Decimal:
+            return "", f"must be a Decimal, not {type(value).__name__}"
+        if not value.is_finite():
+            return "", f"must be a finite number, not {brief(value)}"
+        if abs(value) >= MAX_AMOUNT:
+            return "", f"must be smaller than {MAX_AMOUNT:,} in absolute value"
+        return "", f"must have at most two decimal places, not {brief(value)}"
+
+    def schema(self) -> dict[str, Any]:
+        # As the data writes it: decimal text without exponent or leading zeros.
+        whole = len(str(MAX_AMOUNT)) - 1
+        places = MAX_DECIMAL_PLACES
+        number = f"-?(?:0|[1-9][0-9]{{0,{whole - 1}}})(?:\\.[0-9]{{1,{places}}})?"
+        return {"type": "string", "pattern": v.anchored(number)}
+
+    def __repr__(self) -> str:
+        return "<amount validator>"
 
 
 @attrs.frozen(kw_only=True)
@@ -194,35 +236,52 @@ class Money:
     most two decimal places.
     """
 
-    amount: Decimal = attrs.field(validator=_check_amount)
-    # ISO 4217 lists fewer than 400 codes.
-    currency: str = attrs.field(default="NOK", validator=v.remembered(_check_currency, limit=1000))
+    amount: Decimal = attrs.field(validator=Amount())
+    currency: str = attrs.field(default="NOK", validator=Currency())
 
 
-def _check_orgnr(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is None:
-        return
-    checked = v.check_text(value, attribute.name)
-    # Stored compact (nine digits), the form the Brønnøysund registers use.
-    if checked != stdnum_orgnr.compact(checked):
-        msg = f"must be nine digits without spaces, not {v.brief(checked)}"
-        raise ValidationError(attribute.name, msg)
-    try:
-        stdnum_orgnr.validate(checked)
-    except StdnumValidationError as error:
-        msg = (
-            f"{v.brief(checked)} is not a valid organisation number: {_orgnr_fault(error, checked)}"
-        )
-        raise ValidationError(attribute.name, msg) from None
+@attrs.frozen(repr=False)
+class Orgnr(v.FieldRule):
+    """A nine-digit organisation number of Enhetsregisteret, with its check digit.
+
+    Stored compact (the form the Brønnøysund registers use); the last digit is the MOD11
+    check digit of the rest.
+    """
+
+    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
+        clean = v.text().expression(var, kind, bind)
+        compact, valid = bind(stdnum_orgnr.compact), bind(stdnum_orgnr.is_valid)
+        return f"({clean} and {var} == {compact}({var}) and {valid}({var}))"
+
+    def problem(self, value: object) -> v.Problem:
+        if not v.text().passes(value):
+            return v.text().problem(value)
+        checked = str(value)
+        if checked != stdnum_orgnr.compact(checked):
+            return "", f"must be nine digits without spaces, not {brief(checked)}"
+        return "", f"{brief(checked)} is not a valid organisation number: {_orgnr_fault(checked)}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": v.anchored("[0-9]{9}")}
+
+    def unstated(self) -> tuple[str, ...]:
+        return ("An organisation number's last digit is the MOD11 check digit of the rest.",)
+
+    def __repr__(self) -> str:
+        return "<orgnr validator>"
 
 
-def _orgnr_fault(error: StdnumValidationError, value: str) -> str:
+_ORGNR = v.optional(Orgnr())
+_ORGNR_LENGTH = 9
+
+
+def _orgnr_fault(value: str) -> str:
     # In our words: python-stdnum's own messages are capitalised sentences of its own.
-    if isinstance(error, InvalidChecksum):
-        return "its last digit is not the check digit of the first eight"
-    if isinstance(error, InvalidLength):
+    if not (value.isascii() and value.isdigit()):
+        return "it must be nine digits 0-9"
+    if len(value) != _ORGNR_LENGTH:
         return f"it has {len(value)} characters where nine digits are needed"
-    return "it must be nine digits 0-9"
+    return "its last digit is not the check digit of the first eight"
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +290,7 @@ class Organisation:
 
     name: LocalizedText = attrs.field(validator=localized(required=True))
     short_name: str | None = attrs.field(default=None, validator=v.optional(v.text()))
-    orgnr: str | None = attrs.field(default=None, validator=_check_orgnr)
+    orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
     """The nine-digit organisation number in Enhetsregisteret, checked with its MOD11 digit."""
 
 
@@ -247,17 +306,6 @@ class Person:
     )
 
 
-def _check_kommunenummer(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    try:
-        registry.check_form(value)
-    except ValidationError as error:
-        raise ValidationError(attribute.name, error.message) from None
-
-
-# Four digits allow at most 10 000 numbers, and far fewer are valid.
-_KOMMUNENUMMER = v.remembered(_check_kommunenummer, limit=10_000)
-
-
 @attrs.frozen(kw_only=True)
 class Municipality:
     """A municipality (kommune), identified by its kommunenummer.
@@ -266,11 +314,11 @@ class Municipality:
     then is checked by :class:`AwardRound`.
     """
 
-    number: str = attrs.field(validator=_KOMMUNENUMMER)
+    number: str = attrs.field(validator=KOMMUNENUMMER)
     """The four-digit kommunenummer; the first two digits are the county's number."""
     name: str = attrs.field(validator=v.text())
     """The name without the word «kommune»: ``Trondheim``."""
-    orgnr: str | None = attrs.field(default=None, validator=_check_orgnr)
+    orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
 
     @property
     def county_number(self) -> str:
@@ -284,12 +332,36 @@ class Project:
 
     name: str = attrs.field(validator=v.text())
     """The project's own name, without quotation marks: ``Ledelsesskolen``."""
-    municipality: str = attrs.field(validator=_KOMMUNENUMMER)
+    municipality: str = attrs.field(validator=KOMMUNENUMMER)
     """The kommunenummer of the municipality that runs the project."""
     summary: LocalizedText | None = attrs.field(default=None, validator=localized())
 
 
+def _end_has_start(event: Event) -> Sequence[tuple[str, str]]:
+    if event.end is not None and event.start is None:
+        return (("end", "needs a start"),)
+    return ()
+
+
+def _end_after_start(event: Event) -> Sequence[tuple[str, str]]:
+    if event.end is not None and event.start is not None and event.end < event.start:
+        return (("end", f"{event.end.isoformat()} is before the start on {event.start}"),)
+    return ()
+
+
+END_HAS_START: Final = ObjectRule(
+    "end has start",
+    "An event with an end has a start.",
+    _end_has_start,
+    {"dependentRequired": {"end": ["start"]}},
+)
+END_AFTER_START: Final = ObjectRule(
+    "end after start", "An event does not end before it starts.", _end_after_start
+)
+
+
 @attrs.frozen(kw_only=True)
+@ruled(END_HAS_START, END_AFTER_START)
 class Event:
     """Where a round was awarded: a conference, at a place, over one or more days."""
 
@@ -300,10 +372,6 @@ class Event:
     organizer: Organisation | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Organisation, "an Organisation"))
     )
-
-    def __attrs_post_init__(self) -> None:
-        if self.end is not None and (self.start is None or self.end < self.start):
-            raise ValidationError("end", "must come with a start and not lie before it")
 
 
 @attrs.frozen(kw_only=True)

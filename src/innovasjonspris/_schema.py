@@ -1,78 +1,74 @@
-"""A JSON Schema (draft 2020-12) of the data format, derived from the model's fields.
+"""A JSON Schema (draft 2020-12) of the data format, built from the model's rules.
 
-The schema is read off the attrs classes and their validators, so it cannot drift from
-what the loaders accept. It says what JSON Schema can say (types, required and unknown
-keys, patterns, ranges); rules across fields (one winner, counts that agree) are the
-loader's alone.
+Each field's schema is its type's, refined by the fragment its rule states (see
+:mod:`innovasjonspris._validators`); each class's rules across fields add theirs (see
+:mod:`innovasjonspris._rules`). What a rule cannot state in JSON Schema it says in plain
+words, and the root's description lists those sentences: the loader enforces them too.
 """
 
 from __future__ import annotations
 
+import copy
 import enum
+import re
 import types
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 
-from innovasjonspris import _model, _validators
+from innovasjonspris import _model
+from innovasjonspris._converters import ISO_DATE
+from innovasjonspris._rules import rules_of
 from innovasjonspris._serialisable import check_serialisable
+from innovasjonspris._validators import FieldRule, anchored
 
 __all__ = ["json_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_TEXT = {"type": "string", "minLength": 1, "pattern": r"^\S(.*\S)?$"}
-_PROSE = {"type": "string", "minLength": 1, "pattern": r"^\S[\s\S]*$"}
-_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-
-# Field rules written as functions rather than validator objects, by (class, field).
-_SPECIAL: dict[tuple[type, str], dict[str, Any]] = {
-    (_model.Money, "amount"): {
-        "type": "string",
-        "pattern": r"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,2})?$",
-        "description": "A decimal amount as text, at most two decimal places.",
-    },
-    (_model.Money, "currency"): {"type": "string", "pattern": "^[A-Z]{3}$"},
-    (_model.Municipality, "number"): {
-        "type": "string",
-        "pattern": "^[0-9]{4}$",
-        "description": "The four-digit kommunenummer valid in the round's year.",
-    },
-    (_model.Project, "municipality"): {"type": "string", "pattern": "^[0-9]{4}$"},
-    (_model.Organisation, "orgnr"): {"type": "string", "pattern": "^[0-9]{9}$"},
-    (_model.Municipality, "orgnr"): {"type": "string", "pattern": "^[0-9]{9}$"},
-}
+_CALENDAR = "A date is a day in the calendar."
+_ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
 
 
-def _unwrap_optional(validator: object) -> object:
-    while isinstance(validator, _validators.Optional):
-        validator = validator.inner
-    return validator
+def _plain(text: str) -> str:
+    """A docstring's first paragraph as plain text: no reStructuredText markup."""
+    summary = text.strip().split("\n\n", 1)[0]
+    return " ".join(_ROLE.sub(r"\1", summary).replace("``", "").split())
 
 
-def _from_validator(validator: object) -> dict[str, Any] | None:
-    validator = _unwrap_optional(validator)
-    if isinstance(validator, _validators.Text):
-        return dict(_PROSE if validator.multiline else _TEXT)
-    if isinstance(validator, _validators.Matches):
-        return {"type": "string", "pattern": f"^(?:{validator.pattern.pattern})$"}
-    if isinstance(validator, _validators.Integer):
-        return {"type": "integer", "minimum": validator.minimum, "maximum": validator.maximum}
-    return None
+def _merge(target: dict[str, Any], fragment: Mapping[str, Any]) -> None:
+    """Add ``fragment``'s keywords to ``target``; a keyword both have is kept twice, by allOf.
+
+    ``fragment`` is copied, never shared: it belongs to a rule.
+    """
+    for key, theirs in fragment.items():
+        value: object = theirs
+        mine: object = target.get(key)
+        if mine is None:
+            target[key] = copy.deepcopy(theirs)
+        elif isinstance(value, Mapping) and isinstance(mine, dict):
+            _merge(cast("dict[str, Any]", mine), cast("Mapping[str, Any]", value))
+        elif key == "required":
+            names = [*cast("list[str]", mine), *cast("list[str]", value)]
+            target[key] = list(dict.fromkeys(names))
+        elif mine != value:
+            target.setdefault("allOf", []).append({key: copy.deepcopy(theirs)})
 
 
 class _Builder:
     def __init__(self) -> None:
         self.definitions: dict[str, dict[str, Any]] = {}
+        self.unstated: dict[str, None] = {}  # an ordered set of sentences
 
-    def kind(self, kind: Any) -> dict[str, Any]:  # noqa: PLR0911 - one branch a type
+    def kind(self, kind: Any, where: str) -> dict[str, Any]:  # noqa: PLR0911 - one branch a type
         origin = get_origin(kind)
         if origin in (Union, types.UnionType):
-            inner = [self.kind(arg) for arg in get_args(kind) if arg is not type(None)]
+            inner = [self.kind(arg, where) for arg in get_args(kind) if arg is not type(None)]
             return inner[0] if len(inner) == 1 else {"anyOf": inner}
         if origin is tuple:
-            return {"type": "array", "items": self.kind(get_args(kind)[0])}
+            return {"type": "array", "items": self.kind(get_args(kind)[0], where)}
         if attrs.has(kind):
             return self.reference(kind)
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -84,16 +80,18 @@ class _Builder:
         if kind in (str, Decimal):  # a Decimal travels as text
             return {"type": "string"}
         if kind is date:
-            return dict(_DATE)
-        raise AssertionError(f"no schema for {kind!r}")  # every model field is covered above
+            self.unstated[_CALENDAR] = None
+            return {"type": "string", "format": "date", "pattern": anchored(ISO_DATE.pattern)}
+        msg = f"{where}: no JSON Schema for the type {kind!r}"
+        raise TypeError(msg)
 
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
-        schema = self.kind(field.type)
-        special = _SPECIAL.get((cls, field.name))
-        if special is not None:
-            return {**schema, **special}
-        refined = _from_validator(field.validator)
-        return schema if refined is None else {**schema, **refined}
+        schema = self.kind(field.type, f"{cls.__name__}.{field.name}")
+        rule = field.validator
+        if isinstance(rule, FieldRule):
+            _merge(schema, rule.schema())
+            self.unstated.update(dict.fromkeys(rule.unstated()))
+        return schema
 
     def reference(self, cls: type) -> dict[str, Any]:
         name = cls.__name__
@@ -104,22 +102,29 @@ class _Builder:
 
     def object(self, cls: type) -> dict[str, Any]:
         fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
-        properties = {field.name: self.field(cls, field) for field in fields}
-        required = [field.name for field in fields if field.default is attrs.NOTHING]
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": properties,
+            "properties": {field.name: self.field(cls, field) for field in fields},
             "additionalProperties": False,
         }
+        required = [field.name for field in fields if field.default is attrs.NOTHING]
         if required:
             schema["required"] = required
-        summary = (cls.__doc__ or cls.__name__).strip().split("\n\n", 1)[0]
-        schema["description"] = summary.replace("\n", " ")
+        for rule in rules_of(cls):
+            if rule.schema is None:
+                self.unstated[rule.statement] = None
+            else:
+                _merge(schema, dict(rule.schema))
+        schema["description"] = _plain(cls.__doc__ or cls.__name__)
         return schema
 
 
 def json_schema(cls: type = _model.AwardRound) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) of ``cls`` as the JSON loader reads it.
+
+    The schema states every rule of the model that JSON Schema can state; its
+    ``description`` lists, in plain words, the rules it cannot, which the loader enforces
+    all the same (the registry for the round's year, dates in order, and so on).
 
     >>> schema = json_schema()
     >>> schema["$schema"]
@@ -127,15 +132,18 @@ def json_schema(cls: type = _model.AwardRound) -> dict[str, Any]:
     >>> schema["properties"]["schema_version"]
     {'const': 1}
     """
+    # serialization imports this module for its public json_schema.
+    from innovasjonspris.serialization import SCHEMA_VERSION  # noqa: PLC0415
+
     check_serialisable(cls, "cls")
     builder = _Builder()
     root = builder.object(cls)
     if cls in _model.DOCUMENTS:
-        root["properties"] = {"schema_version": {"const": 1}, **root["properties"]}
+        root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
         root["required"] = ["schema_version", *root.get("required", [])]
-    return {
-        "$schema": _DIALECT,
-        "title": cls.__name__,
-        **root,
-        "$defs": builder.definitions,
-    }
+    unstated = "".join(f"\n- {sentence}" for sentence in builder.unstated)
+    if unstated:
+        root["description"] += (
+            "\n\nThe loader also enforces these rules, which JSON Schema cannot state:" + unstated
+        )
+    return {"$schema": _DIALECT, "title": cls.__name__, **root, "$defs": builder.definitions}

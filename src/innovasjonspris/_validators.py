@@ -1,37 +1,38 @@
-"""Small validators for attrs fields; each raises :class:`ValidationError` naming the field.
+"""The rules on a single field's value, one frozen object each; each is an attrs validator.
 
-They follow attrs' own shape: factory functions that return frozen callables, so that a
-class body reads as a list of rules and every rule is built once, at import.
-
-Beside its ``__call__``, each validator can describe a cheap Python expression that is true
-only of values it accepts (:meth:`Text.inline` and its siblings). The loaders' generated
-code evaluates those expressions instead of calling the validator, and calls it whenever the
-expression is false: an expression may be stricter than its rule, never looser.
+A rule states its test once, as a Python expression over a variable
+(:meth:`FieldRule.expression`). That one expression is compiled into the rule's own
+check, the one attrs runs, and written into the loaders' generated code
+(:mod:`innovasjonspris._fast`). Beside it the rule says what is wrong with a value that
+fails (:meth:`FieldRule.problem`), and what JSON Schema can say of the value as the data
+holds it (:meth:`FieldRule.schema`), with the parts it cannot (:meth:`FieldRule.unstated`).
+Raising :class:`ValidationError` naming the field is left to the one ``__call__`` here.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Protocol, cast, get_args, get_origin, runtime_checkable
+from typing import Any, Final, cast, get_args, get_origin
 
 import attrs
 
 from innovasjonspris._errors import ValidationError, brief
 
 __all__ = [
-    "brief",
+    "FieldRule",
+    "anchored",
+    "check_text",
     "date_value",
     "first_compared_field",
-    "inline",
     "instance_of",
     "integer",
     "matches",
     "optional",
-    "remembered",
     "text",
     "tuple_of",
 ]
@@ -39,79 +40,32 @@ __all__ = [
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 Bind = Callable[[object], str]
-"""Gives an object a name that an inline expression can use (see :func:`inline`)."""
+"""Gives an object a name that an expression can use."""
+
+Problem = tuple[str, str]
+"""What fails, as ``(where below the field, message)``: ``("[2]", "is listed twice")``."""
+
+NFC: Final = "A text is in Unicode normal form NFC."
+DISTINCT: Final = (
+    "Items of a list are distinct also once the defaults of left-out keys are filled in."
+)
 
 
-@runtime_checkable
-class Inlinable(Protocol):
-    """A validator that can describe its rule, or a sufficient part of it, as an expression."""
+def anchored(pattern: str) -> str:
+    r"""Return a JSON Schema ``pattern`` that ``pattern`` must match in full.
 
-    def inline(self, var: str, kind: object, bind: Bind) -> str | None:
-        """Return an expression over the variable ``var`` that is true only if it passes.
-
-        ``kind`` is the exact type ``var`` is known to have (``object`` when nothing is
-        known, ``tuple[X, ...]`` for a tuple of exactly ``X``). ``bind`` names the objects
-        the expression needs. ``None`` means the validator must be called.
-        """
-        ...  # pragma: no cover
-
-
-def inline(validator: Validator, var: str, kind: object, bind: Bind) -> str | None:
-    """Return ``validator``'s inline expression over ``var``, or ``None`` if it has none.
-
-    ``"True"`` means that every value of exactly the type ``kind`` passes.
+    ``(?!\\n)`` keeps Python's ``$``, which also matches before a final line break, to the
+    end of the text, as ECMA-262's ``$`` is; validators and generators use either.
     """
-    described: object = validator
-    if isinstance(described, Inlinable):
-        return described.inline(var, kind, bind)
-    return None
-
-
-# C0 and C1 controls, lone surrogates (JSON can smuggle them in as \ud800) and the
-# Unicode line and paragraph separators, which render as invisible line breaks.
-_FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
-_FORBIDDEN_IN_PROSE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
-# The same characters where they are Latin-1 (C0, DEL and C1), as bytes.
-_LATIN1_FORBIDDEN_IN_LINE = bytes(range(0x20)) + bytes(range(0x7F, 0xA0))
-_LATIN1_FORBIDDEN_IN_PROSE = _LATIN1_FORBIDDEN_IN_LINE.replace(b"\n", b"")
-_LONG_TEXT = 64  # characters from which the bulk test pays off
+    return f"^(?:{pattern})(?!\\n)$"
 
 
 def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _clean_text_expression(var: str, kind: object, bind: Bind, *, multiline: bool) -> str:
-    """Return the test for clean text (see :func:`check_text`) as an expression over ``var``.
-
-    This one expression is the rule's quick test wherever it runs: compiled once below for
-    :func:`check_text`, and written into the loaders' generated code.
-    """
-    typed = "" if kind is str else f"type({var}) is str and "
-    forbidden = bind(_FORBIDDEN_IN_PROSE if multiline else _FORBIDDEN_IN_LINE)
-    # Printable text has no controls (nor any other white space than " "); text that is
-    # not, say with a no-break space or a line feed, is searched for them.
-    anywhere = (
-        f"({var}.isprintable() or {forbidden}.search({var}) is None)"
-        f" and ({var}.isascii() or {bind(unicodedata.is_normalized)}('NFC', {var}))"
-    )
-    # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose nearly
-    # always is: Latin-1 text is in NFC whatever its letters, and its control characters are
-    # bytes, found faster among its bytes than by isprintable(), which looks up each letter.
-    latin1, length = f"{var}_latin1", f"{var}_length"
-    controls = bind(_LATIN1_FORBIDDEN_IN_PROSE if multiline else _LATIN1_FORBIDDEN_IN_LINE)
-    in_bulk = (
-        f"len({latin1} := {var}.encode('latin-1', 'ignore')) == {length}"
-        f" and len({latin1}.translate(None, {controls})) == {length}"
-    )
-    return (
-        f"({typed}{var} != '' and {var} == {var}.strip()"
-        f" and (({anywhere}) if ({length} := len({var})) < {_LONG_TEXT}"
-        f" else ({in_bulk} or ({anywhere}))))"
-    )
-
-
-def _compile_clean_text_test(*, multiline: bool) -> Callable[[object], bool]:
+def compile_test(expression: Callable[[str, object, Bind], str]) -> Callable[[object], bool]:
+    """Compile ``expression``, written over a variable of unknown type, into a function."""
     names: dict[str, object] = {}
 
     def bind(value: object) -> str:
@@ -119,199 +73,296 @@ def _compile_clean_text_test(*, multiline: bool) -> Callable[[object], bool]:
         names[key] = value
         return key
 
-    expression = _clean_text_expression("value", object, bind, multiline=multiline)
-    return cast("Callable[[object], bool]", eval(f"lambda value: {expression}", names))  # noqa: S307 - our own expression
-
-
-_IS_CLEAN_LINE = _compile_clean_text_test(multiline=False)
-_IS_CLEAN_PROSE = _compile_clean_text_test(multiline=True)
-
-
-def check_text(value: object, field: str, *, multiline: bool = False) -> str:
-    """Return ``value`` if it is clean text, else raise :class:`ValidationError` for ``field``.
-
-    Clean text is a non-empty ``str`` without surrounding white space, in Unicode NFC, and
-    without control characters (a line break only where ``multiline`` allows it).
-    """
-    # Clean text passes one quick test; only text that fails it is examined for the reason.
-    if (_IS_CLEAN_PROSE if multiline else _IS_CLEAN_LINE)(value):
-        return cast("str", value)
-    raise ValidationError(field, _text_problem(value, multiline=multiline))
-
-
-def _text_problem(value: object, *, multiline: bool) -> str:
-    if type(value) is not str:
-        return f"must be text, not {_type_name(value)}"
-    if not value or value.isspace():
-        return "must not be empty"
-    forbidden = _FORBIDDEN_IN_PROSE if multiline else _FORBIDDEN_IN_LINE
-    bad = forbidden.search(value)
-    if bad is not None:
-        return f"must not contain the control character U+{ord(bad.group()):04X}"
-    if value != value.strip():
-        return "must not start or end with white space"
-    return "must be in Unicode normal form NFC"
+    source = f"lambda value: bool({expression('value', object, bind)})"
+    return cast("Callable[[object], bool]", eval(source, names))  # noqa: S307 - our own expression
 
 
 @attrs.frozen(repr=False)
-class Text:
-    multiline: bool
+class FieldRule:
+    """A rule on one field's value; subclasses state the test, the message and the schema."""
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        """Return an expression over ``var`` that is true exactly when the value passes.
+
+        ``kind`` is the exact type ``var`` is known to have (``object`` when nothing is
+        known, ``tuple[X, ...]`` for a tuple of exactly ``X``); ``"True"`` means every
+        value of that type passes. ``bind`` names the objects the expression needs.
+        """
+        raise NotImplementedError
+
+    def problem(self, value: object) -> Problem:
+        """Say what is wrong with ``value``, a value that fails the test."""
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema fragment of the rule, for the value as a JSON document holds it."""
+        return {}
+
+    def unstated(self) -> tuple[str, ...]:
+        """The parts of the rule that :meth:`schema` cannot state, in plain words."""
+        return ()
+
+    def passes(self, value: object) -> bool:
+        """Whether ``value`` passes: the expression, compiled on first use."""
+        return _compiled(self)(value)
+
+    def check(self, value: object, field: str) -> object:
+        """Return ``value`` if it passes, else raise :class:`ValidationError` for ``field``."""
+        if not _compiled(self)(value):
+            below, message = self.problem(value)
+            raise ValidationError(field + below, message)
+        return value
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check_text(value, attribute.name, multiline=self.multiline)
+        self.check(value, attribute.name)
 
-    def inline(self, var: str, kind: object, bind: Bind) -> str:
-        """See :class:`Inlinable`; exactly the rule."""
-        return _clean_text_expression(var, kind, bind, multiline=self.multiline)
+
+@functools.cache
+def _compiled(rule: FieldRule) -> Callable[[object], bool]:
+    # Rules are frozen and hashable, and built once at import, so the cache holds a few dozen.
+    return compile_test(rule.expression)
+
+
+# --- Clean text ------------------------------------------------------------------------
+
+# C0 and C1 controls, lone surrogates (JSON can smuggle them in as \ud800) and the Unicode
+# line and paragraph separators, which render as invisible line breaks; as the body of a
+# regular expression's character class, which Python and JSON Schema both read.
+_CONTROLS = r"\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+_FORBIDDEN_IN_PROSE = re.compile(f"[{_CONTROLS}]")
+_FORBIDDEN_IN_LINE = re.compile(f"[{_CONTROLS}\n]")
+# The same characters where they are Latin-1, as bytes, for the bulk test.
+_LATIN1_FORBIDDEN_IN_LINE = bytes(b for b in range(256) if _FORBIDDEN_IN_LINE.match(chr(b)))
+_LATIN1_FORBIDDEN_IN_PROSE = bytes(b for b in range(256) if _FORBIDDEN_IN_PROSE.match(chr(b)))
+_LONG_TEXT = 64  # characters from which the bulk test pays off
+
+
+@functools.cache
+def _white_space() -> str:
+    # What str.strip() removes, as a character class body; read off Python's own
+    # definition when a schema is first asked for, so that the two cannot differ.
+    spaces = [c for c in range(0x10000) if chr(c).isspace()]
+    runs: list[list[int]] = []
+    for code in spaces:
+        if runs and runs[-1][-1] == code - 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    return "".join(
+        f"\\u{run[0]:04x}" + (f"-\\u{run[-1]:04x}" if len(run) > 1 else "") for run in runs
+    )
+
+
+@attrs.frozen(repr=False)
+class Text(FieldRule):
+    """Clean text: no empty text, no surrounding white space, no controls, and NFC.
+
+    A non-empty ``str`` without surrounding white space, in Unicode NFC, and without
+    control characters (a line break only where ``multiline`` allows it).
+    """
+
+    multiline: bool
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        typed = "" if kind is str else f"type({var}) is str and "
+        forbidden = bind(_FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE)
+        # Printable text has no controls (nor any other white space than " "); text that
+        # is not, say with a no-break space or a line feed, is searched for them.
+        anywhere = (
+            f"({var}.isprintable() or {forbidden}.search({var}) is None)"
+            f" and ({var}.isascii() or {bind(unicodedata.is_normalized)}('NFC', {var}))"
+        )
+        # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose
+        # nearly always is: Latin-1 text is in NFC whatever its letters, and its control
+        # characters are bytes, found faster among its bytes than by isprintable().
+        latin1, length = f"{var}_latin1", f"{var}_length"
+        controls = bind(_LATIN1_FORBIDDEN_IN_PROSE if self.multiline else _LATIN1_FORBIDDEN_IN_LINE)
+        in_bulk = (
+            f"len({latin1} := {var}.encode('latin-1', 'ignore')) == {length}"
+            f" and len({latin1}.translate(None, {controls})) == {length}"
+        )
+        return (
+            f"({typed}{var} != '' and {var} == {var}.strip()"
+            f" and (({anywhere}) if ({length} := len({var})) < {_LONG_TEXT}"
+            f" else ({in_bulk} or ({anywhere}))))"
+        )
+
+    def problem(self, value: object) -> Problem:
+        if type(value) is not str:
+            return "", f"must be text, not {_type_name(value)}"
+        if not value or value.isspace():
+            return "", "must not be empty"
+        bad = (_FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE).search(value)
+        if bad is not None:
+            return "", f"must not contain the control character U+{ord(bad.group()):04X}"
+        if value != value.strip():
+            return "", "must not start or end with white space"
+        return "", "must be in Unicode normal form NFC"
+
+    def schema(self) -> dict[str, Any]:
+        space = _white_space()
+        inner = _CONTROLS if self.multiline else _CONTROLS + r"\n"
+        edge = f"[^{inner}{space}]"
+        return {"type": "string", "pattern": anchored(f"{edge}(?:[^{inner}]*{edge})?")}
+
+    def unstated(self) -> tuple[str, ...]:
+        return (NFC,)
 
     def __repr__(self) -> str:
         return f"<text validator multiline={self.multiline}>"
 
 
-def text(*, multiline: bool = False) -> Validator:
-    """Require clean text (see :func:`check_text`)."""
-    return Text(multiline)
+_LINE = Text(multiline=False)
+_PROSE = Text(multiline=True)
+
+
+def check_text(value: object, field: str, *, multiline: bool = False) -> str:
+    """Return ``value`` if it is clean text (see :class:`Text`), else raise for ``field``."""
+    return cast("str", (_PROSE if multiline else _LINE).check(value, field))
+
+
+def text(*, multiline: bool = False) -> FieldRule:
+    """Require clean text (see :class:`Text`)."""
+    return _PROSE if multiline else _LINE
 
 
 @attrs.frozen(repr=False)
-class InstanceOf:
-    kind: type[Any]
-    description: str
+class Matches(FieldRule):
+    """Clean text on one line that matches ``pattern`` in full; ``description`` says what."""
 
-    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        # bool is an int and datetime is a date; neither is what a field of those types means.
-        if not isinstance(value, self.kind) or (
-            (self.kind is int and type(value) is bool)
-            or (self.kind is date and isinstance(value, datetime))
-        ):
-            msg = f"must be {self.description}, not {_type_name(value)}"
-            raise ValidationError(attribute.name, msg)
-
-    def inline(self, var: str, kind: object, bind: Bind) -> str:
-        """See :class:`Inlinable`; subclasses are left to the call."""
-        if kind is self.kind:
-            return "True"
-        return f"(type({var}) is {bind(self.kind)})"
-
-    def __repr__(self) -> str:
-        return f"<instance_of validator for {self.kind.__name__}>"
-
-
-def instance_of(kind: type[Any], description: str | None = None) -> Validator:
-    """Require an instance of ``kind`` (exactly: no bool for int, no datetime for date)."""
-    return InstanceOf(kind, description or f"a {kind.__name__}")
-
-
-def date_value() -> Validator:
-    """Require a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    return InstanceOf(date, "a date")
-
-
-@attrs.frozen(repr=False)
-class Integer:
-    minimum: int
-    maximum: int
-
-    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not int:
-            msg = f"must be a whole number, not {_type_name(value)}"
-            raise ValidationError(attribute.name, msg)
-        if not self.minimum <= value <= self.maximum:
-            msg = f"must be from {self.minimum} to {self.maximum}, not {brief(value)}"
-            raise ValidationError(attribute.name, msg)
-
-    def inline(self, var: str, kind: object, _bind: Bind) -> str:
-        """See :class:`Inlinable`; exactly the rule."""
-        typed = "" if kind is int else f"type({var}) is int and "
-        return f"({typed}{self.minimum} <= {var} <= {self.maximum})"
-
-    def __repr__(self) -> str:
-        return f"<integer validator {self.minimum}..{self.maximum}>"
-
-
-def integer(minimum: int, maximum: int) -> Validator:
-    """Require an ``int`` (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
-    return Integer(minimum, maximum)
-
-
-@attrs.frozen(repr=False)
-class Matches:
     pattern: re.Pattern[str]
     description: str
 
-    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        checked = check_text(value, attribute.name)
-        if self.pattern.fullmatch(checked) is None:
-            msg = f"must be {self.description}, not {brief(value)}"
-            raise ValidationError(attribute.name, msg)
-
-    def inline(self, var: str, kind: object, bind: Bind) -> str:
-        """See :class:`Inlinable`; exactly the rule."""
-        clean = _clean_text_expression(var, kind, bind, multiline=False)
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        clean = _LINE.expression(var, kind, bind)
         return f"({clean} and {bind(self.pattern)}.fullmatch({var}) is not None)"
+
+    def problem(self, value: object) -> Problem:
+        if not _LINE.passes(value):
+            return _LINE.problem(value)
+        return "", f"must be {self.description}, not {brief(value)}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"allOf": [_LINE.schema(), {"pattern": anchored(self.pattern.pattern)}]}
 
     def __repr__(self) -> str:
         return f"<matches validator {self.pattern.pattern!r}>"
 
 
-def matches(pattern: str, description: str) -> Validator:
+def matches(pattern: str, description: str) -> FieldRule:
     """Require clean text that matches ``pattern`` in full; ``description`` says what it is."""
     return Matches(re.compile(pattern), description)
 
 
+# --- Types, numbers, optional values and tuples ------------------------------------------
+
+
 @attrs.frozen(repr=False)
-class Optional:
-    inner: Validator
+class InstanceOf(FieldRule):
+    """An instance of ``kind``; no bool for an int and no datetime for a date.
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            self.inner(instance, attribute, value)
+    Neither is what a field of those types means.
+    """
 
-    def inline(self, var: str, kind: object, bind: Bind) -> str | None:
-        """See :class:`Inlinable`; as exact as the inner validator's expression."""
-        inner = inline(self.inner, var, kind, bind)
-        if inner is None or inner == "True" or kind is not object:
+    kind: type[Any]
+    description: str
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        if kind is self.kind:
+            return "True"
+        test = f"isinstance({var}, {bind(self.kind)})"
+        if self.kind is int:
+            return f"({test} and type({var}) is not bool)"
+        if self.kind is date:
+            return f"({test} and not isinstance({var}, {bind(datetime)}))"
+        return test
+
+    def problem(self, value: object) -> Problem:
+        return "", f"must be {self.description}, not {_type_name(value)}"
+
+    def __repr__(self) -> str:
+        return f"<instance_of validator for {self.kind.__name__}>"
+
+
+def instance_of(kind: type[Any], description: str | None = None) -> FieldRule:
+    """Require an instance of ``kind`` (see :class:`InstanceOf`)."""
+    return InstanceOf(kind, description or f"a {kind.__name__}")
+
+
+def date_value() -> FieldRule:
+    """Require a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+    return InstanceOf(date, "a date")
+
+
+@attrs.frozen(repr=False)
+class Integer(FieldRule):
+    """An ``int`` (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
+
+    minimum: int
+    maximum: int
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:  # noqa: ARG002 - no names
+        typed = "" if kind is int else f"type({var}) is int and "
+        return f"({typed}{self.minimum} <= {var} <= {self.maximum})"
+
+    def problem(self, value: object) -> Problem:
+        if type(value) is not int:
+            return "", f"must be a whole number, not {_type_name(value)}"
+        return "", f"must be from {self.minimum} to {self.maximum}, not {brief(value)}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def __repr__(self) -> str:
+        return f"<integer validator {self.minimum}..{self.maximum}>"
+
+
+def integer(minimum: int, maximum: int) -> FieldRule:
+    """Require an ``int`` (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
+    return Integer(minimum, maximum)
+
+
+@attrs.frozen(repr=False)
+class Optional(FieldRule):
+    """``None``, or a value that passes ``inner``."""
+
+    inner: FieldRule
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        inner = self.inner.expression(var, kind, bind)
+        if inner == "True" or kind is not object:
             return inner  # a value of a known type is not None
         return f"({var} is None or {inner})"
+
+    def problem(self, value: object) -> Problem:
+        return self.inner.problem(value)
+
+    def schema(self) -> dict[str, Any]:
+        return self.inner.schema()  # None is written by leaving the key out
+
+    def unstated(self) -> tuple[str, ...]:
+        return self.inner.unstated()
 
     def __repr__(self) -> str:
         return f"<optional validator for {self.inner!r}>"
 
 
-def optional(inner: Validator) -> Validator:
+def optional(inner: FieldRule) -> FieldRule:
     """Allow ``None``, else apply ``inner``."""
     return Optional(inner)
 
 
 @attrs.frozen(repr=False)
-class TupleOf:
-    item: Validator
+class TupleOf(FieldRule):
+    """A tuple whose every item passes ``item``; ``unique`` forbids equal items."""
+
+    item: FieldRule
     unique: bool
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not tuple:
-            msg = f"must be a tuple, not {_type_name(value)}"
-            raise ValidationError(attribute.name, msg)
-        items = cast("tuple[object, ...]", value)
-        for index, item in enumerate(items):
-            try:
-                self.item(instance, attribute, item)
-            except ValidationError as error:
-                raise ValidationError(f"{attribute.name}[{index}]", error.message) from None
-        if self.unique and len(items) > 1:
-            seen: set[object] = set()
-            for index, item in enumerate(items):
-                if item in seen:
-                    raise ValidationError(f"{attribute.name}[{index}]", "is listed twice")
-                seen.add(item)
-
-    def inline(self, var: str, kind: object, bind: Bind) -> str | None:
-        """See :class:`Inlinable`; as exact as the item validator's expression."""
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
         known = get_origin(kind) is tuple
         each = f"{var}_item"
-        item = inline(self.item, each, get_args(kind)[0] if known else object, bind)
-        if item is None:
-            return None
+        item = self.item.expression(each, get_args(kind)[0] if known else object, bind)
         parts = [] if known else [f"type({var}) is tuple"]
         if item != "True":
             parts.append(f"all({item} for {each} in {var})")
@@ -326,11 +377,35 @@ class TupleOf:
             parts.append(f"(len({var}) < 2 or {distinct})")
         return f"({' and '.join(parts)})" if parts else "True"
 
+    def problem(self, value: object) -> Problem:
+        if type(value) is not tuple:
+            return "", f"must be a tuple, not {_type_name(value)}"
+        items = cast("tuple[object, ...]", value)
+        for index, item in enumerate(items):
+            if not self.item.passes(item):
+                below, message = self.item.problem(item)
+                return f"[{index}]{below}", message
+        # Items all pass, so one is a repeat of an earlier one.
+        repeat = next(index for index, item in enumerate(items) if item in items[:index])
+        return f"[{repeat}]", "is listed twice"
+
+    def schema(self) -> dict[str, Any]:
+        fragment: dict[str, Any] = {"type": "array"}
+        item = self.item.schema()
+        if item:
+            fragment["items"] = item
+        if self.unique:
+            fragment["uniqueItems"] = True
+        return fragment
+
+    def unstated(self) -> tuple[str, ...]:
+        return (*self.item.unstated(), *((DISTINCT,) if self.unique else ()))
+
     def __repr__(self) -> str:
         return f"<tuple_of validator for {self.item!r}>"
 
 
-def tuple_of(item: Validator, *, unique: bool = False) -> Validator:
+def tuple_of(item: FieldRule, *, unique: bool = False) -> FieldRule:
     """Require a tuple whose every item passes ``item``; ``unique`` forbids repeats."""
     return TupleOf(item, unique)
 
@@ -345,36 +420,3 @@ def first_compared_field(kind: object) -> str | None:
         return None
     compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
     return next((field.name for field in compared), None)
-
-
-@attrs.frozen(repr=False, eq=False)
-class Remembered:
-    """Remembers the text values ``inner`` accepted, up to ``limit`` of them.
-
-    A rule whose result depends on the value alone, with few values that pass (currency
-    codes, kommunenummer), is then checked once per value rather than once per use.
-    """
-
-    inner: Validator
-    limit: int
-    accepted: set[str] = attrs.field(factory=set[str], init=False)
-
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is str and value in self.accepted:
-            return
-        self.inner(instance, attribute, value)
-        if type(value) is str and len(self.accepted) < self.limit:
-            self.accepted.add(value)
-
-    def inline(self, var: str, kind: object, bind: Bind) -> str:
-        """See :class:`Inlinable`; true of the values accepted so far."""
-        typed = "" if kind is str else f"type({var}) is str and "
-        return f"({typed}{var} in {bind(self.accepted)})"
-
-    def __repr__(self) -> str:
-        return f"<remembered validator for {self.inner!r}>"
-
-
-def remembered(inner: Validator, *, limit: int) -> Validator:
-    """Apply ``inner`` once per text value, for rules that depend on the value alone."""
-    return Remembered(inner, limit)

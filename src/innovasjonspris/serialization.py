@@ -29,12 +29,11 @@ from typing import Any, Final, TypeVar, cast, overload
 import tomli_w
 
 from innovasjonspris import _converters, _fast, _json, _model, _problems
-from innovasjonspris._errors import InvalidDataError, ValidationError
+from innovasjonspris._errors import InvalidDataError, ValidationError, brief
 from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
 from innovasjonspris._schema import json_schema
 from innovasjonspris._serialisable import check_serialisable
-from innovasjonspris._validators import brief
 
 __all__ = [
     "MAX_DOCUMENT_SIZE",

@@ -21,8 +21,8 @@ False
 
 from __future__ import annotations
 
-import re
 from datetime import date
+from typing import cast
 
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris.registry._counties import (
@@ -32,6 +32,7 @@ from innovasjonspris.registry._counties import (
     County,
 )
 from innovasjonspris.registry._fate import Fate, FateKind, fate_of
+from innovasjonspris.registry._form import KOMMUNENUMMER
 from innovasjonspris.registry._table import (
     LAST_YEAR,
     MUNICIPALITY_CLASSIFICATION_SOURCE,
@@ -67,9 +68,6 @@ __all__ = [
     "successors",
     "validate_kommunenummer",
 ]
-
-_KOMMUNENUMMER = re.compile("[0-9]{4}")
-_COUNTY_NUMBERS = frozenset(c.number for c in COUNTIES)
 
 
 def _checked_year(year: object, field: str = "year") -> int:
@@ -108,19 +106,7 @@ def check_form(number: object) -> str:
     This is the check that needs no year: four ASCII digits, not ending in 00, whose first
     two were a county's number at some time since 1972.
     """
-    if type(number) is not str:
-        msg = f"must be text of four digits, not {type(number).__name__}"
-        raise ValidationError("number", msg)
-    if _KOMMUNENUMMER.fullmatch(number) is None:
-        msg = f"must be four digits 0-9, not {brief(number)}"
-        raise ValidationError("number", msg)
-    if number.endswith("00"):
-        msg = f"{number!r} has no municipality part (it ends in 00)"
-        raise ValidationError("number", msg)
-    if number[:2] not in _COUNTY_NUMBERS:
-        msg = f"{number!r} starts with {number[:2]}, which is no county number"
-        raise ValidationError("number", msg)
-    return number
+    return cast("str", KOMMUNENUMMER.check(number, "number"))
 
 
 def _when(records: tuple[MunicipalityRecord, ...]) -> str:

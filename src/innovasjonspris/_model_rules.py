@@ -1,0 +1,258 @@
+"""The rules across the fields of the round, the prize and their parts, one object each.
+
+Each is an :class:`~innovasjonspris._rules.ObjectRule`; :mod:`innovasjonspris._model` gives
+them to its classes, and the schema reads them from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from innovasjonspris import _validators as v
+from innovasjonspris import registry
+from innovasjonspris._errors import ValidationError, brief
+from innovasjonspris._parts import Standing
+from innovasjonspris._rules import ObjectRule
+
+if TYPE_CHECKING:
+    from innovasjonspris._model import Applicants, AwardRound, Citation, Jury, Prize, YearNotAwarded
+
+__all__ = [
+    "AT_MOST_ONE_CHAIR",
+    "CITED_ONCE",
+    "COUNTS_AGREE",
+    "DATES_AGREE",
+    "MEMBERS_OR_SECRETARIAT",
+    "MORE_THAN_A_NUMBER",
+    "NUMBERS_OF_THE_YEAR",
+    "ONE_WINNER",
+    "POSITIVE_PRIZE",
+    "PROJECTS_OF_CITED",
+    "SOME_COUNT",
+    "SOME_SOURCE",
+]
+
+Problems = Sequence[tuple[str, str]]
+
+
+def _projects_of_cited(citation: Citation) -> Problems:
+    cited = citation.municipality.number
+    return [
+        (f"projects[{index}].municipality", f"{project.municipality!r} is not the cited {cited!r}")
+        for index, project in enumerate(citation.projects)
+        if project.municipality != cited
+    ]
+
+
+PROJECTS_OF_CITED: Final = ObjectRule(
+    "projects of the cited",
+    "A citation's projects are run by the cited municipality.",
+    _projects_of_cited,
+)
+
+
+def _members_or_secretariat(jury: Jury) -> Problems:
+    if not jury.members and jury.secretariat is None:
+        return (("members", "a jury needs members or a secretariat"),)
+    return ()
+
+
+def _at_most_one_chair(jury: Jury) -> Problems:
+    chairs = [index for index, member in enumerate(jury.members) if member.chair]
+    if len(chairs) > 1:
+        return (
+            (f"members[{chairs[1]}].chair", f"a jury has at most one chair, not {len(chairs)}"),
+        )
+    return ()
+
+
+MEMBERS_OR_SECRETARIAT: Final = ObjectRule(
+    "members or secretariat",
+    "A jury has members or a secretariat.",
+    _members_or_secretariat,
+    {
+        "anyOf": [
+            {"required": ["members"], "properties": {"members": {"minItems": 1}}},
+            {"required": ["secretariat"]},
+        ]
+    },
+)
+AT_MOST_ONE_CHAIR: Final = ObjectRule(
+    "at most one chair",
+    "A jury has at most one chair.",
+    _at_most_one_chair,
+    {
+        "properties": {
+            "members": {
+                "contains": {"required": ["chair"], "properties": {"chair": {"const": True}}},
+                "minContains": 0,
+                "maxContains": 1,
+            }
+        }
+    },
+)
+
+
+def _more_than_a_number(applicants: Applicants) -> Problems:
+    if applicants.more_than and applicants.municipalities is None:
+        return (("more_than", "needs a number of municipalities"),)
+    return ()
+
+
+def _some_count(applicants: Applicants) -> Problems:
+    if all(getattr(applicants, count) is None for count in _COUNTS):
+        return (("municipalities", "give at least one count"),)
+    return ()
+
+
+_COUNTS: Final = ("municipalities", "projects", "applications")
+
+MORE_THAN_A_NUMBER: Final = ObjectRule(
+    "more than a number",
+    "«More than» is said of a number of municipalities.",
+    _more_than_a_number,
+    {"anyOf": [{"properties": {"more_than": {"const": False}}}, {"required": ["municipalities"]}]},
+)
+SOME_COUNT: Final = ObjectRule(
+    "some count",
+    "Applicants give at least one count.",
+    _some_count,
+    {"anyOf": [{"required": [count]} for count in _COUNTS]},
+)
+
+
+def _positive(thing: AwardRound | Prize) -> Problems:
+    if thing.amount.amount <= 0:
+        return (("amount.amount", f"a prize amount must be positive, not {thing.amount.amount}"),)
+    return ()
+
+
+def _one_winner(award: AwardRound) -> Problems:
+    winners = sum(1 for c in award.citations if c.standing is Standing.WINNER)
+    if winners != 1:
+        return (("citations", f"a round has exactly one winner, not {winners}"),)
+    return ()
+
+
+def _cited_once(award: AwardRound) -> Problems:
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for index, citation in enumerate(award.citations):
+        number = citation.municipality.number
+        if number in seen:
+            found.append((f"citations[{index}].municipality.number", f"{number} is cited twice"))
+        seen.add(number)
+    return found
+
+
+def _numbers_of_the_year(award: AwardRound) -> Problems:
+    found: list[tuple[str, str]] = []
+    for index, citation in enumerate(award.citations):
+        cited, at = citation.municipality, f"citations[{index}].municipality"
+        try:
+            record = registry.municipality(cited.number, year=award.year)
+        except ValidationError as error:
+            found.append((f"{at}.number", error.message))
+            continue
+        if cited.name not in record.accepted_names:
+            message = f"{cited.number} was {record.name} in {award.year}, not {brief(cited.name)}"
+            found.append((f"{at}.name", message))
+    return found
+
+
+def _dates_agree(award: AwardRound) -> Problems:
+    found: list[tuple[str, str]] = []
+    awarded, announced, event = award.awarded_on, award.announced_on, award.event
+    if awarded is None:
+        return found
+    if awarded.year != award.year:
+        found.append(
+            ("awarded_on", f"{awarded.isoformat()} is not in the round's year {award.year}")
+        )
+    if announced is not None and announced < awarded:
+        message = f"{announced.isoformat()} is before the award on {awarded.isoformat()}"
+        found.append(("announced_on", message))
+    start = event.start if event is not None else None
+    if event is not None and start is not None and not start <= awarded <= (event.end or start):
+        found.append(("awarded_on", f"{awarded.isoformat()} is not during the event"))
+    return found
+
+
+def _counts_agree(award: AwardRound) -> Problems:
+    found: list[tuple[str, str]] = []
+    if award.applicants is None:
+        return found
+    honoured = len(award.citations)
+    applied = award.applicants.municipalities
+    if applied is not None and applied < honoured:
+        message = f"{applied} is fewer than the {honoured} municipalities cited"
+        found.append(("applicants.municipalities", message))
+    named = sum(len(citation.projects) for citation in award.citations)
+    entered = award.applicants.projects
+    if entered is not None and entered < named:
+        found.append(("applicants.projects", f"{entered} is fewer than the {named} projects named"))
+    return found
+
+
+POSITIVE_PRIZE: Final = ObjectRule(
+    "positive prize",
+    "A prize's amount is more than zero.",
+    _positive,
+    {
+        "properties": {
+            "amount": {"properties": {"amount": {"pattern": v.anchored("[0-9.]*[1-9][0-9.]*")}}}
+        }
+    },
+)
+ONE_WINNER: Final = ObjectRule(
+    "one winner",
+    "A round has exactly one winner among its citations.",
+    _one_winner,
+    {
+        "properties": {
+            "citations": {
+                "contains": {
+                    "required": ["standing"],
+                    "properties": {"standing": {"const": Standing.WINNER.value}},
+                },
+                "minContains": 1,
+                "maxContains": 1,
+            }
+        }
+    },
+)
+CITED_ONCE: Final = ObjectRule(
+    "cited once", "A round cites a municipality at most once.", _cited_once
+)
+NUMBERS_OF_THE_YEAR: Final = ObjectRule(
+    "numbers of the year",
+    "Each cited municipality has the number and a name that Statistics Norway's"
+    " classification gives it for the round's year.",
+    _numbers_of_the_year,
+)
+DATES_AGREE: Final = ObjectRule(
+    "dates agree",
+    "A round is awarded in its year and during its event, and announced no earlier.",
+    _dates_agree,
+)
+COUNTS_AGREE: Final = ObjectRule(
+    "counts agree",
+    "A round's counts of applicants are no fewer than the municipalities it cites and"
+    " the projects it names.",
+    _counts_agree,
+)
+
+
+def _some_source(year: YearNotAwarded) -> Problems:
+    if not year.sources:
+        return (("sources", "a year not awarded needs a source that says so"),)
+    return ()
+
+
+SOME_SOURCE: Final = ObjectRule(
+    "some source",
+    "A year not awarded has a source that says so.",
+    _some_source,
+    {"properties": {"sources": {"minItems": 1}}},
+)

@@ -1,0 +1,70 @@
+"""The rules across the fields of one class, one frozen object each.
+
+A rule states its test once, as a function that lists what is wrong with an instance
+(nothing, when the rule holds), with the path below the instance and a message for each
+problem. Beside it stand the rule's plain-words statement and, where JSON Schema can say
+it, the fragment of the class's schema that does. :func:`ruled` gives a class its rules:
+they run, in order, when an instance is built, and :mod:`innovasjonspris._schema` reads
+them from the class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from innovasjonspris._errors import ValidationError
+
+__all__ = ["ObjectRule", "ruled", "rules_of"]
+
+T = TypeVar("T")
+
+Problems = Sequence[tuple[str, str]]
+
+_RULES: Final = "__rules__"
+
+
+@attrs.frozen
+class ObjectRule:
+    """One rule across the fields of a class.
+
+    ``problems`` is the test: it returns every ``(field, message)`` that breaks the rule,
+    an empty sequence when it holds. ``schema`` is the JSON Schema fragment that states
+    the rule for the class's object, merged into it; ``None`` when JSON Schema cannot
+    state it, and the schema's description lists ``statement`` instead.
+    """
+
+    name: str
+    statement: str
+    problems: Callable[[Any], Problems] = attrs.field(repr=False)
+    schema: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+
+
+def ruled(*rules: ObjectRule) -> Callable[[type[T]], type[T]]:
+    """Give the class below it ``rules``: apply under ``@attrs.frozen``, so attrs sees them."""
+    checks = tuple(rule.problems for rule in rules)
+
+    def post_init(self: object) -> None:
+        for check in checks:
+            if check(self):
+                break
+        else:
+            return
+        # Something is wrong: say everything that is.
+        found = [problem for each in checks for problem in each(self)]
+        raise ValidationError(*found[0], *found[1:])
+
+    def decorate(cls: type[T]) -> type[T]:
+        setattr(cls, "__attrs_post_init__", post_init)  # noqa: B010 - attrs reads the class's
+        setattr(cls, _RULES, rules)
+        return cls
+
+    return decorate
+
+
+def rules_of(cls: type) -> tuple[ObjectRule, ...]:
+    """The rules :func:`ruled` gave ``cls``, in the order they run."""
+    found: tuple[ObjectRule, ...] = getattr(cls, _RULES, ())
+    return found
