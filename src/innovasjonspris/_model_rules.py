@@ -199,9 +199,10 @@ POSITIVE_PRIZE: Final = ObjectRule(
     "positive prize",
     "A prize's amount is more than zero.",
     _positive,
+    # Not negative and not zero, said of the amount as the data writes it.
     {
         "properties": {
-            "amount": {"properties": {"amount": {"pattern": v.anchored("[0-9.]*[1-9][0-9.]*")}}}
+            "amount": {"properties": {"amount": {"not": {"pattern": v.anchored("-.*|[0.]*")}}}}
         }
     },
 )

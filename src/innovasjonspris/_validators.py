@@ -243,7 +243,8 @@ class Matches(FieldRule):
         return "", f"must be {self.description}, not {brief(value)}"
 
     def schema(self) -> dict[str, Any]:
-        return {"allOf": [_LINE.schema(), {"pattern": anchored(self.pattern.pattern)}]}
+        # Its own pattern first: generators of documents write from the first, test the rest.
+        return {"allOf": [{"pattern": anchored(self.pattern.pattern)}, _LINE.schema()]}
 
     def __repr__(self) -> str:
         return f"<matches validator {self.pattern.pattern!r}>"

@@ -1,0 +1,175 @@
+"""The JSON Schema states every rule JSON Schema can state, and lists the others."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from typing import Any, cast
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factories import award_round
+from innovasjonspris import AwardRound, InvalidDataError, Prize, YearNotAwarded, _model, _schema
+from innovasjonspris._rules import rules_of
+from innovasjonspris.serialization import from_dict, json_schema, to_dict, to_json
+from innovasjonspris.strategies import award_rounds, prizes, years_not_awarded
+
+VALIDATOR = jsonschema.Draft202012Validator
+
+
+def valid(document: object, cls: type = AwardRound) -> bool:
+    schema = json_schema(cls)
+    return VALIDATOR(schema, format_checker=VALIDATOR.FORMAT_CHECKER).is_valid(document)
+
+
+@pytest.mark.parametrize("cls", [AwardRound, Prize, YearNotAwarded], ids=lambda c: c.__name__)
+def test_the_schema_is_a_valid_2020_12_schema(cls: type) -> None:
+    VALIDATOR.check_schema(json_schema(cls))
+
+
+@pytest.mark.property
+@settings(max_examples=25, deadline=None)
+@given(st.one_of(award_rounds(), prizes(), years_not_awarded()))
+def test_every_document_the_library_writes_validates(obj: object) -> None:
+    # Through JSON text, as a file holds it: dates and amounts as text.
+    assert valid(json.loads(to_json(obj)), type(obj))
+
+
+def at(document: Any, *path: str | int) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+def round_with(change: str) -> dict[str, Any]:  # noqa: C901, PLR0912 - one change a branch
+    document = to_dict(award_round())
+    citations = document["citations"]
+    if change == "two winners":
+        citations[1]["standing"] = "winner"
+    elif change == "no winner":
+        citations[0]["standing"] = "finalist"
+    elif change == "a text in no language":
+        citations[0]["text"] = {}
+    elif change == "a control character":
+        citations[0]["municipality"]["name"] = "Trond\x07heim"
+    elif change == "white space around a name":
+        citations[0]["municipality"]["name"] = "Trondheim "
+    elif change == "a line break in a name":
+        citations[0]["municipality"]["name"] = "Trondheim\n"
+    elif change == "no count":
+        document["applicants"] = {}
+    elif change == "«more than» no number":
+        document["applicants"] = {"projects": 40, "more_than": True}
+    elif change == "a jury of nobody":
+        document["jury"] = {"members": []}
+    elif change == "two chairs":
+        members = document["jury"]["members"]
+        members[0]["chair"] = members[1]["chair"] = True
+    elif change == "an unknown currency":
+        document["amount"]["currency"] = "XYZ"
+    elif change == "a number without a county":
+        citations[0]["municipality"]["number"] = "9901"
+    elif change == "a number ending in 00":
+        citations[0]["municipality"]["number"] = "5000"
+    elif change == "a prize of nothing":
+        document["amount"]["amount"] = "0.00"
+    elif change == "a negative prize":
+        document["amount"]["amount"] = "-5"
+    elif change == "an end without a start":
+        del document["event"]["start"]
+    elif change == "a source twice":
+        document["sources"].append(copy.deepcopy(document["sources"][0]))
+    elif change == "an address that is no address":
+        document["sources"][0]["url"] = "mailto:post@kmd.dep.no"
+    return document
+
+
+STATED = [
+    "two winners",
+    "no winner",
+    "a text in no language",
+    "a control character",
+    "white space around a name",
+    "a line break in a name",
+    "no count",
+    "«more than» no number",
+    "a jury of nobody",
+    "two chairs",
+    "an unknown currency",
+    "a number without a county",
+    "a number ending in 00",
+    "a prize of nothing",
+    "a negative prize",
+    "an end without a start",
+    "a source twice",
+    "an address that is no address",
+]
+
+
+@pytest.mark.parametrize("change", STATED)
+def test_the_schema_refuses_what_the_loader_refuses_for_a_rule_it_states(change: str) -> None:
+    assert valid(to_dict(award_round()))
+    document = round_with(change)
+    with pytest.raises(InvalidDataError):
+        from_dict(document)
+    assert not valid(document), change
+
+
+def test_a_year_not_awarded_needs_a_source_in_the_schema_too() -> None:
+    schema = json_schema(YearNotAwarded)
+    assert schema["properties"]["sources"]["minItems"] == 1
+
+
+def descriptions(schema: object) -> Iterator[str]:
+    if isinstance(schema, dict):
+        for key, value in cast("dict[str, Any]", schema).items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from descriptions(value)
+    elif isinstance(schema, list):
+        for item in cast("list[object]", schema):
+            yield from descriptions(item)
+
+
+def test_descriptions_are_plain_text() -> None:
+    found = list(descriptions(json_schema()))
+    assert len(found) > 10
+    for text in found:
+        assert "``" not in text
+        assert ":class:" not in text
+        assert ":data:" not in text
+    money = json_schema()["$defs"]["Money"]["description"]
+    assert money.startswith("An amount of money in a currency; Money(amount=Decimal(")
+
+
+def test_the_description_lists_each_rule_the_schema_cannot_state() -> None:
+    listed = json_schema()["description"]
+    unstated = [
+        rule.statement
+        for name in _model.__all__
+        for rule in rules_of(getattr(_model, name))
+        if rule.schema is None
+    ]
+    assert len(unstated) >= 6
+    for statement in unstated:
+        assert f"\n- {statement}" in listed
+    for words in ("NFC", "check digit", "a day in the calendar", "distinct"):
+        assert words in listed
+    assert "one winner" not in listed  # stated by the schema itself
+
+
+def test_building_the_schema_leaves_the_rules_as_they_were() -> None:
+    before = [copy.deepcopy(rule.schema) for rule in rules_of(AwardRound)]
+    first = json_schema()
+    assert json_schema() == first
+    assert [rule.schema for rule in rules_of(AwardRound)] == before
+
+
+def test_a_field_type_without_a_schema_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"^Thing\.size: no JSON Schema for the type <class 'float'>"):
+        _schema._Builder().kind(float, "Thing.size")  # noqa: SLF001

@@ -1,0 +1,116 @@
+"""The JSON Schema against the loader, on documents generated from the schema itself.
+
+hypothesis-jsonschema writes documents that the schema accepts; the loader may refuse some,
+but only for a rule that the schema's description lists as one JSON Schema cannot state.
+The figures (documents, refusals and their reasons) go to test-artefacts/.
+
+hypothesis-jsonschema needs a Hypothesis older than the one the project pins, so this file
+runs in an environment of its own (see scripts/check) and is skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from innovasjonspris import AwardRound, InvalidDataError, Prize, YearNotAwarded
+from innovasjonspris.serialization import from_dict, json_schema
+
+hypothesis_jsonschema = pytest.importorskip("hypothesis_jsonschema")
+
+ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artefacts"
+# Generating is slow (a second or more per round); CI writes a few dozen of each type,
+# and SCHEMA_DOCUMENTS asks for more.
+DOCUMENTS = int(os.environ.get("SCHEMA_DOCUMENTS", "30"))
+
+# What each rule the schema cannot state says when it refuses, by the start of the rule's
+# sentence in the schema's description.
+REASONS: dict[str, re.Pattern[str]] = {
+    "A text is in Unicode normal form NFC": re.compile("must be in Unicode normal form NFC"),
+    "A date is a day in the calendar": re.compile("is not a day in the calendar"),
+    "An organisation number's last digit": re.compile("is not a valid organisation number"),
+    "An event does not end before it starts": re.compile("is before the start on"),
+    "A citation's projects are run by the cited": re.compile("is not the cited"),
+    "A round cites a municipality at most once": re.compile("is cited twice"),
+    "Each cited municipality has the number and a name": re.compile(
+        r"was no municipality's number in|^\d{4} was .* in \d{4}, not "
+    ),
+    "A round is awarded in its year and during its event": re.compile(
+        "is not in the round's year|is before the award on|is not during the event"
+    ),
+    "A round's counts of applicants are no fewer": re.compile("is fewer than the"),
+    "Items of a list are distinct": re.compile("is listed twice"),
+}
+
+
+def for_the_generator(schema: Any) -> Any:
+    """``schema`` without lone surrogates in its patterns' character classes.
+
+    The generator writes UTF-8 text, which has no lone surrogates, and it refuses a class
+    with a range of them; a class that excludes them excludes nothing it could write.
+    """
+    if isinstance(schema, dict):
+        return {
+            key: (
+                value.replace(SURROGATES, "")
+                if key == "pattern" and isinstance(value, str)
+                else for_the_generator(value)
+            )
+            for key, value in cast("dict[str, Any]", schema).items()
+        }
+    if isinstance(schema, list):
+        return [for_the_generator(item) for item in cast("list[Any]", schema)]
+    return schema
+
+
+SURROGATES = r"\ud800-\udfff"
+
+
+def rule_behind(message: str, listed: str) -> str:
+    """The listed rule that ``message`` comes from; fails if it is none of them."""
+    for rule, says in REASONS.items():
+        if says.search(message):
+            assert rule in listed, f"{rule!r} is not listed in the schema's description"
+            return rule
+    pytest.fail(f"refused for a rule the schema states, or should list: {message}")
+
+
+@pytest.mark.parametrize("cls", [AwardRound, Prize, YearNotAwarded], ids=lambda c: c.__name__)
+def test_every_refusal_of_a_document_the_schema_accepts_is_a_listed_rule(cls: type) -> None:
+    schema = json_schema(cls)
+    listed: str = schema["description"]
+    figures: Counter[str] = Counter()
+
+    @settings(
+        max_examples=DOCUMENTS,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(hypothesis_jsonschema.from_schema(for_the_generator(schema)))
+    def check(document: dict[str, Any]) -> None:
+        figures["documents"] += 1
+        try:
+            from_dict(json.loads(json.dumps(document)), cls)
+        except InvalidDataError as error:
+            figures["refused"] += 1
+            for rule in {rule_behind(message, listed) for _, message in error.problems}:
+                figures[f"refused for: {rule}"] += 1
+        else:
+            figures["accepted"] += 1
+
+    check()
+    ARTEFACTS.mkdir(exist_ok=True)
+    lines = [f"{count:5d}  {what}" for what, count in sorted(figures.items())]
+    report = f"{cls.__name__}: documents generated from json_schema()\n" + "\n".join(lines)
+    (ARTEFACTS / f"schema-differential-{cls.__name__}.txt").write_text(report + "\n", "utf-8")
+    print(report)  # noqa: T201 - the figures, shown with -s
+    assert figures["documents"] >= DOCUMENTS // 2
