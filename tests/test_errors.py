@@ -95,3 +95,11 @@ def test_a_callers_mistake_is_a_type_error(call: object) -> None:
 def test_bad_data_is_not_a_type_error() -> None:
     with pytest.raises(InvalidDataError):
         from_json("[]", AwardRound)
+
+
+def test_an_error_is_built_from_every_problem_or_none() -> None:
+    assert ValidationError.from_problems([]) is None
+    error = ValidationError.from_problems(iter([("a", "one"), ("b", "two")]))
+    assert error is not None
+    assert error.problems == (("a", "one"), ("b", "two"))
+    assert (error.field, error.message) == ("a", "one")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -362,3 +362,19 @@ def test_validators_describe_themselves() -> None:
     assert repr(v.matches("[a-z]+", "letters")) == "<matches validator '[a-z]+'>"
     assert repr(v.optional(v.integer(0, 9))) == "<optional validator for <integer validator 0..9>>"
     assert repr(v.tuple_of(v.integer(0, 9))) == "<tuple_of validator for <integer validator 0..9>>"
+    assert repr(attrs.fields(Money).currency.validator) == "<currency validator>"
+    assert repr(attrs.fields(Money).amount.validator) == "<amount validator>"
+    assert (
+        repr(attrs.fields(Municipality).orgnr.validator)
+        == "<optional validator for <orgnr validator>>"
+    )
+    assert repr(attrs.fields(Municipality).number.validator) == "<kommunenummer validator>"
+
+
+def test_instance_rules_refuse_a_bool_for_an_int_and_a_datetime_for_a_date() -> None:
+    from innovasjonspris import _validators as v  # noqa: PLC0415 - private, tested once here
+
+    assert v.instance_of(int).passes(3)
+    assert not v.instance_of(int).passes(True)  # noqa: FBT003
+    assert v.date_value().passes(date(2019, 6, 7))
+    assert not v.date_value().passes(datetime(2019, 6, 7, tzinfo=UTC))

@@ -7,13 +7,25 @@ import json
 from collections.abc import Iterator
 from typing import Any, cast
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import award_round
-from innovasjonspris import AwardRound, InvalidDataError, Prize, YearNotAwarded, _model, _schema
+from innovasjonspris import (
+    AwardRound,
+    InvalidDataError,
+    Money,
+    Person,
+    Prize,
+    ValidationError,
+    YearNotAwarded,
+    _model,
+    _schema,
+)
+from innovasjonspris import _validators as v
 from innovasjonspris._rules import rules_of
 from innovasjonspris.serialization import from_dict, json_schema, to_dict, to_json
 from innovasjonspris.strategies import award_rounds, prizes, years_not_awarded
@@ -21,9 +33,10 @@ from innovasjonspris.strategies import award_rounds, prizes, years_not_awarded
 VALIDATOR = jsonschema.Draft202012Validator
 
 
-def valid(document: object, cls: type = AwardRound) -> bool:
+def valid(document: Any, cls: type = AwardRound) -> bool:
     schema = json_schema(cls)
-    return VALIDATOR(schema, format_checker=VALIDATOR.FORMAT_CHECKER).is_valid(document)
+    checker = VALIDATOR(schema, format_checker=VALIDATOR.FORMAT_CHECKER)
+    return bool(checker.is_valid(document))  # pyright: ignore[reportUnknownMemberType]
 
 
 @pytest.mark.parametrize("cls", [AwardRound, Prize, YearNotAwarded], ids=lambda c: c.__name__)
@@ -171,5 +184,44 @@ def test_building_the_schema_leaves_the_rules_as_they_were() -> None:
 
 
 def test_a_field_type_without_a_schema_is_a_type_error() -> None:
-    with pytest.raises(TypeError, match=r"^Thing\.size: no JSON Schema for the type <class 'float'>"):
-        _schema._Builder().kind(float, "Thing.size")  # noqa: SLF001
+    with pytest.raises(TypeError, match=r"^Thing\.size: no JSON Schema for the type <class 'fl"):
+        _schema._Builder().kind(float, "Thing.size")  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
+
+
+def positive(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value <= 0:
+        raise ValidationError(attribute.name, "must be positive")
+
+
+@attrs.frozen
+class Loose:
+    name: str
+
+
+@attrs.frozen
+class Checked:
+    count: int = attrs.field(validator=positive)
+
+
+def test_a_field_without_a_rule_has_its_types_schema_and_a_function_is_a_type_error() -> None:
+    loose = _schema._Builder().object(Loose)  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
+    assert loose["properties"] == {"name": {"type": "string"}}
+    with pytest.raises(TypeError, match=r"^Checked\.count: a validator that states no schema"):
+        _schema._Builder().object(Checked)  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
+
+
+def test_a_part_with_no_rule_beyond_the_schema_lists_none() -> None:
+    schema = json_schema(Money)
+    assert schema["description"].startswith("An amount of money in a currency")
+    assert "also enforces" not in schema["description"]
+    assert schema["properties"]["currency"]["enum"][:2] == ["ADP", "AED"]
+    assert "NOK" in schema["properties"]["currency"]["enum"]
+
+
+def test_a_tuple_rule_states_its_items_and_their_distinctness() -> None:
+    assert v.tuple_of(v.integer(0, 9), unique=True).schema() == {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0, "maximum": 9},
+        "uniqueItems": True,
+    }
+    assert v.tuple_of(v.instance_of(Person)).schema() == {"type": "array"}

@@ -50,9 +50,6 @@ def _merge(target: dict[str, Any], fragment: Mapping[str, Any]) -> None:
             target[key] = copy.deepcopy(theirs)
         elif isinstance(value, Mapping) and isinstance(mine, dict):
             _merge(cast("dict[str, Any]", mine), cast("Mapping[str, Any]", value))
-        elif key == "required":
-            names = [*cast("list[str]", mine), *cast("list[str]", value)]
-            target[key] = list(dict.fromkeys(names))
         elif mine != value:
             target.setdefault("allOf", []).append({key: copy.deepcopy(theirs)})
 
@@ -88,9 +85,13 @@ class _Builder:
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
         schema = self.kind(field.type, f"{cls.__name__}.{field.name}")
         rule = field.validator
-        if isinstance(rule, FieldRule):
-            _merge(schema, rule.schema())
-            self.unstated.update(dict.fromkeys(rule.unstated()))
+        if rule is None:
+            return schema
+        if not isinstance(rule, FieldRule):
+            msg = f"{cls.__name__}.{field.name}: a validator that states no schema: {rule!r}"
+            raise TypeError(msg)
+        _merge(schema, rule.schema())
+        self.unstated.update(dict.fromkeys(rule.unstated()))
         return schema
 
     def reference(self, cls: type) -> dict[str, Any]:

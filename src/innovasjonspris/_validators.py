@@ -11,6 +11,7 @@ Raising :class:`ValidationError` naming the field is left to the one ``__call__`
 
 from __future__ import annotations
 
+import abc
 import functools
 import operator
 import re
@@ -78,9 +79,10 @@ def compile_test(expression: Callable[[str, object, Bind], str]) -> Callable[[ob
 
 
 @attrs.frozen(repr=False)
-class FieldRule:
+class FieldRule(abc.ABC):
     """A rule on one field's value; subclasses state the test, the message and the schema."""
 
+    @abc.abstractmethod
     def expression(self, var: str, kind: object, bind: Bind) -> str:
         """Return an expression over ``var`` that is true exactly when the value passes.
 
@@ -88,11 +90,10 @@ class FieldRule:
         known, ``tuple[X, ...]`` for a tuple of exactly ``X``); ``"True"`` means every
         value of that type passes. ``bind`` names the objects the expression needs.
         """
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def problem(self, value: object) -> Problem:
         """Say what is wrong with ``value``, a value that fails the test."""
-        raise NotImplementedError
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema fragment of the rule, for the value as a JSON document holds it."""
