@@ -36,6 +36,7 @@ from innovasjonspris import (
     _converters,
     _fast,
     _model,
+    _problems,
     prize,
     rounds,
 )
@@ -469,3 +470,19 @@ def test_a_class_the_generated_code_cannot_serve_is_a_type_error(cls: type, says
 def test_a_tuple_the_generated_dump_cannot_serve_is_a_type_error() -> None:
     with pytest.raises(TypeError, match=r"WithNumbers: .* a tuple of anything but model classes"):
         _fast.unstructure(WithNumbers((1, 2)), "json")
+
+
+@attrs.frozen
+class CheckedAfter:
+    name: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.name == "x":
+            raise ValidationError("name", "must not be x")
+
+
+def test_a_class_with_its_own_post_init_and_no_rules_has_it_run() -> None:
+    assert _fast.structure({"name": "y"}, CheckedAfter, "json") == CheckedAfter("y")
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the detailed path's own kind
+        _fast.structure({"name": "x"}, CheckedAfter, "json")
+    assert list(_problems.problems(caught.value)) == [("$.name", "must not be x")]

@@ -29,6 +29,7 @@ from innovasjonspris._converters import (
 )
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._problems import Mismatch
+from innovasjonspris._rules import rules_of
 from innovasjonspris._validators import FieldRule
 
 __all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
@@ -151,7 +152,12 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
             raise _unsupported(cls, field, "a class without slots")
         code.lines.append(f"  {code.name(slot.__set__)}(self, f{index})")
     post_init = getattr(cls, "__attrs_post_init__", None)
-    if post_init is not None:
+    rules = rules_of(cls)
+    if rules:
+        # The rules' own tests, without the call that would report what they find.
+        holds = " or ".join(f"{code.name(rule.problems)}(self)" for rule in rules)
+        code.lines += [f"  if {holds}:", "    _reject()"]
+    elif post_init is not None:
         code.lines.append(f"  {code.name(post_init)}(self)")
     code.lines.append("  return self")
     source = "\n".join(code.lines)
