@@ -354,12 +354,13 @@ def test_project_repr_names_its_fields() -> None:
 
 
 def test_validators_describe_themselves() -> None:
+    from innovasjonspris import _text as t  # noqa: PLC0415 - private, tested once here
     from innovasjonspris import _validators as v  # noqa: PLC0415 - private, tested once here
 
-    assert repr(v.text(multiline=True)) == "<text validator multiline=True>"
+    assert repr(t.text(multiline=True)) == "<text validator multiline=True>"
     assert repr(v.instance_of(int)) == "<instance_of validator for int>"
     assert repr(v.integer(0, 9)) == "<integer validator 0..9>"
-    assert repr(v.matches("[a-z]+", "letters")) == "<matches validator '[a-z]+'>"
+    assert repr(t.matches("[a-z]+", "letters")) == "<matches validator '[a-z]+'>"
     assert repr(v.optional(v.integer(0, 9))) == "<optional validator for <integer validator 0..9>>"
     assert repr(v.tuple_of(v.integer(0, 9))) == "<tuple_of validator for <integer validator 0..9>>"
     assert repr(attrs.fields(Money).currency.validator) == "<currency validator>"

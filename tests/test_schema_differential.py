@@ -17,8 +17,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
+import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 from innovasjonspris import AwardRound, InvalidDataError, Prize, YearNotAwarded
 from innovasjonspris.serialization import from_dict, json_schema
@@ -87,17 +88,27 @@ def test_every_refusal_of_a_document_the_schema_accepts_is_a_listed_rule(cls: ty
     schema = json_schema(cls)
     listed: str = schema["description"]
     figures: Counter[str] = Counter()
+    reference = jsonschema.Draft202012Validator(schema)
 
     @settings(
         max_examples=DOCUMENTS,
         deadline=None,
         database=None,
         derandomize=True,
+        phases=[
+            Phase.explicit,
+            Phase.generate,
+        ],  # a failure is shown as found: shrinking takes minutes
         suppress_health_check=list(HealthCheck),  # pyright: ignore[reportArgumentType]
     )
     @given(hypothesis_jsonschema.from_schema(for_the_generator(schema)))
     def check(document: dict[str, Any]) -> None:
         figures["documents"] += 1
+        if not reference.is_valid(document):  # pyright: ignore[reportUnknownMemberType]
+            # The generator does not know every keyword (maxContains among them); what it
+            # writes counts only where the reference validator agrees with it.
+            figures["written, but refused by the schema itself"] += 1
+            return
         try:
             from_dict(json.loads(json.dumps(document)), cls)
         except InvalidDataError as error:
@@ -113,4 +124,4 @@ def test_every_refusal_of_a_document_the_schema_accepts_is_a_listed_rule(cls: ty
     report = f"{cls.__name__}: documents generated from json_schema()\n" + "\n".join(lines)
     (ARTEFACTS / f"schema-differential-{cls.__name__}.txt").write_text(report + "\n", "utf-8")
     print(report)  # noqa: T201 - the figures, shown with -s
-    assert figures["documents"] >= DOCUMENTS // 2
+    assert figures["accepted"] + figures["refused"] >= DOCUMENTS // 2

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from innovasjonspris import ValidationError
-from innovasjonspris._validators import check_text
+from innovasjonspris._text import check_text
 
 
 def is_clean(value: str, *, multiline: bool) -> bool:

@@ -44,6 +44,7 @@ from innovasjonspris._parts import (
     localized,
 )
 from innovasjonspris._rules import ruled
+from innovasjonspris._text import matches
 
 __all__ = [
     "DOCUMENTS",
@@ -159,7 +160,7 @@ class AwardRound:
     construction.
     """
 
-    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier such as ``innovasjonsprisen-2019``."""
     year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.LAST_YEAR))
     """The prize year; the municipality registry must cover it."""
@@ -211,7 +212,7 @@ class AwardRound:
 class Prize:
     """A prize: its names, who confers it, its amount and why it exists."""
 
-    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
     name: LocalizedText = attrs.field(validator=localized(required=True))
     full_name: LocalizedText | None = attrs.field(default=None, validator=localized())
     short_name: LocalizedText | None = attrs.field(default=None, validator=localized())
@@ -237,7 +238,7 @@ class YearNotAwarded:
     least one source must back it.
     """
 
-    id: str = attrs.field(validator=v.matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier, like a round's: ``innovasjonsprisen-2020``."""
     year: int = attrs.field(validator=v.integer(1972, 9999))
     reason: LocalizedText = attrs.field(validator=localized(required=True))

@@ -20,6 +20,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from innovasjonspris import _validators as v
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, ruled
+from innovasjonspris._text import matches, text
 from innovasjonspris.registry._form import KOMMUNENUMMER
 
 __all__ = [
@@ -134,9 +135,9 @@ class LocalizedText:
     'vinner'
     """
 
-    nb: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
-    nn: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
-    en: str | None = attrs.field(default=None, validator=v.optional(v.text(multiline=True)))
+    nb: str | None = attrs.field(default=None, validator=v.optional(text(multiline=True)))
+    nn: str | None = attrs.field(default=None, validator=v.optional(text(multiline=True)))
+    en: str | None = attrs.field(default=None, validator=v.optional(text(multiline=True)))
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -182,8 +183,8 @@ class Currency(v.FieldRule):
         return f"({typed}{var} in {bind(_iso_currencies())})"
 
     def problem(self, value: object) -> v.Problem:
-        if not v.text().passes(value):
-            return v.text().problem(value)
+        if not text().passes(value):
+            return text().problem(value)
         return "", f"must be a three-letter ISO 4217 currency code, not {brief(value)}"
 
     def schema(self) -> dict[str, Any]:
@@ -249,13 +250,13 @@ class Orgnr(v.FieldRule):
     """
 
     def expression(self, var: str, kind: object, bind: v.Bind) -> str:
-        clean = v.text().expression(var, kind, bind)
+        clean = text().expression(var, kind, bind)
         compact, valid = bind(stdnum_orgnr.compact), bind(stdnum_orgnr.is_valid)
         return f"({clean} and {var} == {compact}({var}) and {valid}({var}))"
 
     def problem(self, value: object) -> v.Problem:
-        if not v.text().passes(value):
-            return v.text().problem(value)
+        if not text().passes(value):
+            return text().problem(value)
         checked = str(value)
         if checked != stdnum_orgnr.compact(checked):
             return "", f"must be nine digits without spaces, not {brief(checked)}"
@@ -289,7 +290,7 @@ class Organisation:
     """An organisation: a ministry, a directorate, a company, a university."""
 
     name: LocalizedText = attrs.field(validator=localized(required=True))
-    short_name: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    short_name: str | None = attrs.field(default=None, validator=v.optional(text()))
     orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
     """The nine-digit organisation number in Enhetsregisteret, checked with its MOD11 digit."""
 
@@ -298,7 +299,7 @@ class Organisation:
 class Person:
     """A person, with the title and organisation they held at the time."""
 
-    name: str = attrs.field(validator=v.text())
+    name: str = attrs.field(validator=text())
     title: LocalizedText | None = attrs.field(default=None, validator=localized())
     """A role such as ``statssekretær`` or ``professor``, lower case as in running text."""
     organisation: Organisation | None = attrs.field(
@@ -316,7 +317,7 @@ class Municipality:
 
     number: str = attrs.field(validator=KOMMUNENUMMER)
     """The four-digit kommunenummer; the first two digits are the county's number."""
-    name: str = attrs.field(validator=v.text())
+    name: str = attrs.field(validator=text())
     """The name without the word «kommune»: ``Trondheim``."""
     orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
 
@@ -330,7 +331,7 @@ class Municipality:
 class Project:
     """An innovation project a municipality entered, as a jury names it."""
 
-    name: str = attrs.field(validator=v.text())
+    name: str = attrs.field(validator=text())
     """The project's own name, without quotation marks: ``Ledelsesskolen``."""
     municipality: str = attrs.field(validator=KOMMUNENUMMER)
     """The kommunenummer of the municipality that runs the project."""
@@ -365,8 +366,8 @@ END_AFTER_START: Final = ObjectRule(
 class Event:
     """Where a round was awarded: a conference, at a place, over one or more days."""
 
-    name: str = attrs.field(validator=v.text())
-    place: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    name: str = attrs.field(validator=text())
+    place: str | None = attrs.field(default=None, validator=v.optional(text()))
     start: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     end: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     organizer: Organisation | None = attrs.field(
@@ -383,12 +384,12 @@ class Source:
     """
 
     url: str = attrs.field(
-        validator=v.matches(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", "an http(s) address")
+        validator=matches(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", "an http(s) address")
     )
-    title: str | None = attrs.field(default=None, validator=v.optional(v.text()))
-    publisher: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    title: str | None = attrs.field(default=None, validator=v.optional(text()))
+    publisher: str | None = attrs.field(default=None, validator=v.optional(text()))
     published_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     language: str | None = attrs.field(
         default=None,
-        validator=v.optional(v.matches(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", "a language tag")),
+        validator=v.optional(matches(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", "a language tag")),
     )

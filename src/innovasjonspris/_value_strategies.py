@@ -18,7 +18,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._parts import LANGUAGES, MAX_AMOUNT, LocalizedText, Money, Standing
-from innovasjonspris._validators import check_text
+from innovasjonspris._text import check_text
 
 __all__ = [
     "EVENT_NAMES",
