@@ -124,4 +124,4 @@ def test_every_refusal_of_a_document_the_schema_accepts_is_a_listed_rule(cls: ty
     report = f"{cls.__name__}: documents generated from json_schema()\n" + "\n".join(lines)
     (ARTEFACTS / f"schema-differential-{cls.__name__}.txt").write_text(report + "\n", "utf-8")
     print(report)  # noqa: T201 - the figures, shown with -s
-    assert figures["accepted"] + figures["refused"] >= DOCUMENTS // 2
+    assert figures["accepted"] + figures["refused"] >= DOCUMENTS // 3
