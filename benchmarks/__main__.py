@@ -522,6 +522,9 @@ def main() -> None:
         help="time only these rows and print them; docs/benchmarks.md is left alone",
     )
     args = parser.parse_args()
+    if _json.find_accelerator() is None:
+        # Without it "ours" would be the standard library's figure under orjson's name.
+        parser.exit(2, "orjson is not installed; run `uv sync --all-extras --group bench`\n")
     rounds, bulk_rounds, import_runs = (3, 1, 3) if args.quick else (15, 5, 30)
     if args.only:
         timers = {"single": lambda: time_single(rounds), "bulk": lambda: time_bulk(bulk_rounds)}
