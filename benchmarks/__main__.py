@@ -488,7 +488,7 @@ def report(
             "cProfile of 200 loads of the 2019 round (own time, largest first; the profiler "
             "inflates small Python calls). About 140 strings pass the text rule and some 70 "
             "objects are built by generated code, one function per class, that tests each "
-            "value with its validator's inline expression and sets the slots itself; "
+            "value with its rule's own expression and sets the slots itself; "
             "`method-wrapper` calls (the slots' setters) are counted in the caller's own "
             "time. orjson parses in C; writing the parsed document back out and counting "
             "colons is how repeated keys are caught. pydantic and msgspec do the same work in "

@@ -126,9 +126,9 @@ class _FastCode:
 @functools.cache
 def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     # A document is mostly valid; this path builds it with the least work: each field is
-    # checked by its validator's inline expression, and the instance is made without the
-    # class's __init__, whose work is done here. Whatever this path refuses, for whatever
-    # reason, goes to the detailed converter, which finds every problem and its path.
+    # tested by its rule's own expression, and the instance is made without the class's
+    # __init__, whose work is done here. Whatever this path refuses goes to the detailed
+    # converter, which finds every problem and its path.
     code = _FastCode(fmt, cls)
     fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
     code.lines += [
