@@ -82,14 +82,7 @@ MODEL_RULES: list[tuple[attrs.Attribute[Any], v.FieldRule]] = [
 
 def compile_for(rule: v.FieldRule, kind: object) -> Callable[[object], bool]:
     """The rule's expression, written for a value known to be of exactly ``kind``."""
-    names: dict[str, object] = {}
-
-    def bind(value: object) -> str:
-        names[f"_n{len(names)}"] = value
-        return f"_n{len(names) - 1}"
-
-    expression = rule.expression("value", kind, bind)
-    return cast("Callable[[object], bool]", eval(f"lambda value: {expression}", names))  # noqa: S307
+    return v.compile_test(rule.expression, kind)
 
 
 PARTS: list[Any] = [obj for document in DOCUMENTS for obj in instances(document)]

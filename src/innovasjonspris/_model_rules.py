@@ -6,14 +6,13 @@ them to its classes, and the schema reads them from there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from innovasjonspris import _validators as v
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._parts import Standing
-from innovasjonspris._rules import ObjectRule
+from innovasjonspris._rules import ObjectRule, Problems
 
 if TYPE_CHECKING:
     from innovasjonspris._model import Applicants, AwardRound, Citation, Jury, Prize, YearNotAwarded
@@ -32,8 +31,6 @@ __all__ = [
     "SOME_COUNT",
     "SOME_SOURCE",
 ]
-
-Problems = Sequence[tuple[str, str]]
 
 
 def _projects_of_cited(citation: Citation) -> Problems:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -19,7 +18,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
 from innovasjonspris._errors import brief
-from innovasjonspris._rules import ObjectRule, ruled
+from innovasjonspris._rules import ObjectRule, Problems, ruled
 from innovasjonspris._text import matches, text
 from innovasjonspris.registry._form import KOMMUNENUMMER
 
@@ -112,7 +111,7 @@ class Standing(enum.StrEnum):
 _RANKS: Final[dict[str, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
-def _some_language(text: LocalizedText) -> Sequence[tuple[str, str]]:
+def _some_language(text: LocalizedText) -> Problems:
     if text.nb is None and text.nn is None and text.en is None:
         return (("nb", "needs a text in at least one of nb, nn and en"),)
     return ()
@@ -338,13 +337,13 @@ class Project:
     summary: LocalizedText | None = attrs.field(default=None, validator=localized())
 
 
-def _end_has_start(event: Event) -> Sequence[tuple[str, str]]:
+def _end_has_start(event: Event) -> Problems:
     if event.end is not None and event.start is None:
         return (("end", "needs a start"),)
     return ()
 
 
-def _end_after_start(event: Event) -> Sequence[tuple[str, str]]:
+def _end_after_start(event: Event) -> Problems:
     if event.end is not None and event.start is not None and event.end < event.start:
         return (("end", f"{event.end.isoformat()} is before the start on {event.start}"),)
     return ()

@@ -17,11 +17,12 @@ import attrs
 
 from innovasjonspris._errors import ValidationError
 
-__all__ = ["ObjectRule", "ruled", "rules_of"]
+__all__ = ["ObjectRule", "Problems", "ruled", "rules_of"]
 
 T = TypeVar("T")
 
 Problems = Sequence[tuple[str, str]]
+"""What breaks a rule, as ``(field, message)`` pairs; empty when the rule holds."""
 
 _RULES: Final = "__rules__"
 
@@ -47,14 +48,12 @@ def ruled(*rules: ObjectRule) -> Callable[[type[T]], type[T]]:
     checks = tuple(rule.problems for rule in rules)
 
     def post_init(self: object) -> None:
-        for check in checks:
-            if check(self):
-                break
-        else:
-            return
-        # Something is wrong: say everything that is.
-        found = [problem for each in checks for problem in each(self)]
-        raise ValidationError(*found[0], *found[1:])
+        for index, check in enumerate(checks):
+            found = check(self)
+            if found:
+                # Say everything that is wrong; the rules before this one all held.
+                more = [problem for each in checks[index + 1 :] for problem in each(self)]
+                raise ValidationError(*found[0], *found[1:], *more)
 
     def decorate(cls: type[T]) -> type[T]:
         setattr(cls, "__attrs_post_init__", post_init)  # noqa: B010 - attrs reads the class's

@@ -34,8 +34,6 @@ __all__ = [
     "tuple_of",
 ]
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
 Bind = Callable[[object], str]
 """Gives an object a name that an expression can use."""
 
@@ -60,8 +58,13 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def compile_test(expression: Callable[[str, object, Bind], str]) -> Callable[[object], bool]:
-    """Compile ``expression``, written over a variable of unknown type, into a function."""
+def compile_test(
+    expression: Callable[[str, object, Bind], str], kind: object = object
+) -> Callable[[object], bool]:
+    """Compile ``expression``, written over a variable of exactly ``kind``, into a function.
+
+    With the default, ``object``, nothing is assumed of the value.
+    """
     names: dict[str, object] = {}
 
     def bind(value: object) -> str:
@@ -69,7 +72,7 @@ def compile_test(expression: Callable[[str, object, Bind], str]) -> Callable[[ob
         names[key] = value
         return key
 
-    source = f"lambda value: bool({expression('value', object, bind)})"
+    source = f"lambda value: bool({expression('value', kind, bind)})"
     return cast("Callable[[object], bool]", eval(source, names))  # noqa: S307 - our own expression
 
 
