@@ -30,7 +30,7 @@ from innovasjonspris._converters import (
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._problems import Mismatch
 from innovasjonspris._rules import rules_of
-from innovasjonspris._validators import FieldRule
+from innovasjonspris._validators import FieldRule, binder
 
 __all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
 
@@ -63,11 +63,7 @@ class _FastCode:
         self.cls = cls
         self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
         self.lines: list[str] = []
-
-    def name(self, value: object) -> str:
-        key = f"_n{len(self.names)}"
-        self.names[key] = value
-        return key
+        self.name = binder(self.names)
 
     def value(self, field: attrs.Attribute[Any], source: str) -> tuple[str, Any]:
         """Return an expression that structures ``source``, and the exact type it gives."""
@@ -181,11 +177,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
     # (fields always written first, then the others unless they hold their default),
     # with fewer calls: no equality test through attrs' __ne__ for a default of None.
     names: dict[str, Any] = {"_list": list, "_map": map}
-
-    def name(value: object) -> str:
-        key = f"_n{len(names)}"
-        names[key] = value
-        return key
+    name = binder(names)
 
     def value(kind: Any, source: str) -> str:
         if is_optional(kind):

@@ -25,6 +25,7 @@ from innovasjonspris._errors import ValidationError, brief
 __all__ = [
     "FieldRule",
     "anchored",
+    "binder",
     "compiled",
     "date_value",
     "first_compared_field",
@@ -58,6 +59,17 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def binder(names: dict[str, Any]) -> Bind:
+    """A :data:`Bind` that puts each value into ``names`` under a name of its own."""
+
+    def bind(value: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    return bind
+
+
 def compile_test(
     expression: Callable[[str, object, Bind], str], kind: object = object
 ) -> Callable[[object], bool]:
@@ -65,14 +77,8 @@ def compile_test(
 
     With the default, ``object``, nothing is assumed of the value.
     """
-    names: dict[str, object] = {}
-
-    def bind(value: object) -> str:
-        key = f"_n{len(names)}"
-        names[key] = value
-        return key
-
-    source = f"lambda value: bool({expression('value', kind, bind)})"
+    names: dict[str, Any] = {}
+    source = f"lambda value: bool({expression('value', kind, binder(names))})"
     return cast("Callable[[object], bool]", eval(source, names))  # noqa: S307 - our own expression
 
 
