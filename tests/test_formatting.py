@@ -47,7 +47,10 @@ NBSP = "\xa0"
         (Money(amount=Decimal("12.5"), currency="EUR"), "nb", "long", f"12,50{NBSP}euro"),
         (Money(amount=Decimal(2), currency="EUR"), "en", "long", f"2{NBSP}euros"),
         (Money(amount=Decimal(500000), currency="EUR"), "de", "code", f"500.000{NBSP}EUR"),
-        (Decimal(-1234), "nb", "short", f"-1{NBSP}234{NBSP}kr"),
+        (Decimal(-1234), "nb", "short", f"\u22121{NBSP}234{NBSP}kr"),
+        (Decimal(-1234), "nn", "long", f"\u22121{NBSP}234{NBSP}kroner"),
+        (Decimal(-500), "nb", "code", f"\u2212NOK{NBSP}500"),
+        (Decimal(-1234), "en", "short", f"-NOK{NBSP}1,234"),
     ],
 )
 def test_format_amount(
@@ -75,7 +78,8 @@ def test_formatted_amount_parses_back(amount: Decimal, locale: str, style: str) 
     # kroner) and the space beside it; the sign leads, before or after a unit.
     found = re.search(r"[0-9](?:[0-9.,\xa0]*[0-9])?", text)
     assert found is not None
-    number = ("-" if text.startswith("-") else "") + found.group()
+    # CLDR's minus sign is U+2212 in nb and nn, a hyphen-minus in en.
+    number = ("-" if text.startswith(("-", "\u2212")) else "") + found.group()
     assert parse_decimal(number, locale=locale, strict=True) == amount
     has_fraction = amount != amount.to_integral_value()
     decimal_mark = "," if locale != "en" else "."
@@ -85,10 +89,10 @@ def test_formatted_amount_parses_back(amount: Decimal, locale: str, style: str) 
 @pytest.mark.parametrize(
     ("locale", "style", "expected"),
     [
-        ("nb", "long", "7. juni 2019"),
-        ("nb", "full", "fredag 7. juni 2019"),
+        ("nb", "long", f"7.{NBSP}juni 2019"),
+        ("nb", "full", f"fredag 7.{NBSP}juni 2019"),
         ("nb", "short", "07.06.2019"),
-        ("nn", "long", "7. juni 2019"),
+        ("nn", "long", f"7.{NBSP}juni 2019"),
         ("en", "long", "7 June 2019"),
         ("en", "full", "Friday 7 June 2019"),
         ("en_GB", "full", "Friday 7 June 2019"),
@@ -102,28 +106,38 @@ def test_format_date(locale: str, style: str, expected: str) -> None:
 
 def test_nynorsk_day_names_are_nynorsk() -> None:
     monday, saturday = date(2019, 6, 10), date(2019, 6, 15)
-    assert format_date(monday, locale="nn", style="full") == "måndag 10. juni 2019"
-    assert format_date(saturday, locale="nn", style="full") == "laurdag 15. juni 2019"
-    assert format_date(monday, locale="nb", style="full") == "mandag 10. juni 2019"
-    assert format_date(saturday, locale="nb", style="full") == "lørdag 15. juni 2019"
+    assert format_date(monday, locale="nn", style="full") == f"måndag 10.{NBSP}juni 2019"
+    assert format_date(saturday, locale="nn", style="full") == f"laurdag 15.{NBSP}juni 2019"
+    assert format_date(monday, locale="nb", style="full") == f"mandag 10.{NBSP}juni 2019"
+    assert format_date(saturday, locale="nb", style="full") == f"lørdag 15.{NBSP}juni 2019"
 
 
 @pytest.mark.parametrize(
     ("start", "end", "locale", "expected"),
     [
-        (date(2016, 6, 9), date(2016, 6, 10), "nb", "9.–10. juni 2016"),
-        (date(2016, 6, 9), date(2016, 6, 10), "nn", "9.–10. juni 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "nb", f"9.–10.{NBSP}juni 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "nn", f"9.–10.{NBSP}juni 2016"),
         (date(2016, 6, 9), date(2016, 6, 10), "en", "9–10 June 2016"),
         (date(2019, 6, 6), date(2019, 6, 7), "en_GB", "6–7 June 2019"),
-        (date(2019, 5, 31), date(2019, 6, 2), "nb", "31. mai–2. juni 2019"),
+        (date(2019, 5, 31), date(2019, 6, 2), "nb", f"31.{NBSP}mai–2.{NBSP}juni 2019"),
         (date(2019, 5, 31), date(2019, 6, 2), "en", "31 May – 2 June 2019"),
-        (date(2019, 12, 31), date(2020, 1, 2), "nn", "31. desember 2019–2. januar 2020"),
+        (date(2019, 12, 31), date(2020, 1, 2), "nn", f"31.{NBSP}desember 2019–2.{NBSP}januar 2020"),
         (date(2019, 12, 31), date(2020, 1, 2), "en", "31 December 2019 – 2 January 2020"),
-        (date(2019, 6, 7), date(2019, 6, 7), "nb", "7. juni 2019"),
+        (date(2019, 6, 7), date(2019, 6, 7), "nb", f"7.{NBSP}juni 2019"),
         (date(2019, 6, 7), date(2019, 6, 7), "en", "7 June 2019"),
-        (date(2016, 6, 9), date(2016, 6, 10), "no", "9.–10. juni 2016"),
-        # Elsewhere CLDR's own interval formats.
-        (date(2016, 6, 9), date(2016, 6, 10), "en_US", "Jun 9\u2009–\u200910, 2016"),
+        (date(2016, 6, 9), date(2016, 6, 10), "no", f"9.–10.{NBSP}juni 2016"),
+        # Elsewhere CLDR's own interval formats, with the month as the long date writes it.
+        (date(2016, 6, 9), date(2016, 6, 10), "en_US", "June 9\u2009–\u200910, 2016"),
+        (date(2016, 5, 31), date(2016, 6, 2), "en_US", "May 31\u2009–\u2009June 2, 2016"),
+        (
+            date(2016, 12, 31),
+            date(2017, 1, 2),
+            "en_US",
+            "December 31, 2016\u2009–\u2009January 2, 2017",
+        ),
+        (date(2016, 6, 9), date(2016, 6, 10), "ja", "2016年6月9日～10日"),
+        # Where CLDR has an interval format with the month written out, it is taken as is.
+        (date(2016, 6, 9), date(2016, 6, 10), "es", "9–10 de junio de 2016"),
         (date(2016, 6, 9), date(2016, 6, 10), "de", "9.–10. Juni 2016"),
     ],
 )
@@ -135,7 +149,7 @@ def test_format_date_range(start: date, end: date, locale: str, expected: str) -
 def test_english_and_norwegian_dates_name_the_day_before_the_month(locale: str) -> None:
     # British English, like Norwegian, writes the day first and no comma after the weekday.
     text = format_date(date(2014, 6, 18), locale=locale, style="full")
-    assert re.fullmatch(r"\w+ 18\.? \w+ 2014", text), text
+    assert re.fullmatch(r"\w+ 18(?: |\.\xa0)\w+ 2014", text), text
     assert "," not in format_date_range(date(2016, 6, 9), date(2016, 6, 10), locale=locale)
 
 
@@ -154,10 +168,10 @@ def test_bad_date_range() -> None:
 @pytest.mark.parametrize("locale", ["nb", "nn", "en"])
 def test_every_long_date_from_1900_to_2100(locale: str) -> None:
     months = get_month_names("wide", locale="en_GB" if locale == "en" else locale)
-    point = "" if locale == "en" else "."
+    point = " " if locale == "en" else f".{NBSP}"
     day, last = date(1900, 1, 1), date(2100, 12, 31)
     while day <= last:
-        expected = f"{day.day}{point} {months[day.month]} {day.year}"
+        expected = f"{day.day}{point}{months[day.month]} {day.year}"
         assert format_date(day, locale=locale) == expected
         day += timedelta(days=1)
 
@@ -222,7 +236,7 @@ def test_unknown_locale_raises_validation_error(locale: object) -> None:
 
 
 def test_hyphenated_locale_is_accepted() -> None:
-    assert format_date(date(2019, 6, 7), locale="nb-NO") == "7. juni 2019"
+    assert format_date(date(2019, 6, 7), locale="nb-NO") == f"7.{NBSP}juni 2019"
 
 
 def test_count_in_a_language_without_catalog() -> None:
@@ -337,3 +351,24 @@ def test_cached_results_never_stand_in_for_invalid_input() -> None:
 def test_unhashable_arguments_raise_validation_error(call: Callable[[], str]) -> None:
     with pytest.raises(ValidationError):
         call()
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de", "fr", "sv", "nb", "nn", "en"])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2016, 6, 9), date(2016, 6, 10)),
+        (date(2016, 5, 31), date(2016, 6, 2)),
+        (date(2016, 12, 31), date(2017, 1, 2)),
+    ],
+)
+def test_a_range_names_its_months_as_the_long_date_does(
+    start: date, end: date, locale: str
+) -> None:
+    months = get_month_names("wide", locale="en_GB" if locale == "en" else locale)
+    text = format_date_range(start, end, locale=locale)
+    # Each month written out in full, the abbreviated form nowhere.
+    assert months[start.month] in text
+    assert months[end.month] in text
+    abbreviated = get_month_names("abbreviated", locale="en_GB" if locale == "en" else locale)
+    assert abbreviated[end.month] in months[end.month] or abbreviated[end.month] not in text

@@ -88,11 +88,11 @@ def test_full_round_in_text(locale: str) -> None:
         "nb": [
             "Innovasjonsprisen 2019\n======================\n",
             "Prisen gikk til Trondheim kommune, som fikk 500\xa0000\xa0kroner.",
-            "Delt ut: fredag 7. juni 2019",
-            "Arrangement: Fremtidens kommuner 2019 (6.–7. juni 2019)",
+            "Delt ut: fredag 7.\xa0juni 2019",
+            "Arrangement: Fremtidens kommuner 2019 (6.–7.\xa0juni 2019)",
             "Sted: Arendal",
             "Delt ut av: statssekretær Aase Marthe Horrigmo",
-            "Kunngjort: 11. juni 2019",
+            "Kunngjort: 11.\xa0juni 2019",
             "Finalister: Ulstein kommune og Fjell kommune",
             "I alt søkte 20 kommuner, og søknadene gjaldt 40 prosjekter.",
             "Trondheim kommune (vinner)",
@@ -103,7 +103,7 @@ def test_full_round_in_text(locale: str) -> None:
             "Sekretariat: Direktoratet for forvaltning og IKT (Difi)",
             "Kriterier\n---------\n\n- Nyhetsverdi",
             "Merknader\n---------\n\nFørste avsnitt.\n\nAndre avsnitt.",
-            "- Innovasjonsprisen 2019 (KMD, 11. juni 2019): https://",
+            "- Innovasjonsprisen 2019 (KMD, 11.\xa0juni 2019): https://",
         ],
         "nn": [
             "Prisen gjekk til Trondheim kommune, som fekk 500\xa0000\xa0kroner.",
@@ -455,7 +455,7 @@ def test_event_dates_shown_when_they_differ_from_the_award() -> None:
     from datetime import date  # noqa: PLC0415
 
     award = minimal_round(event=Event(name="Dagen", start=date(2020, 6, 4)), awarded_on=None)
-    assert "Arrangement: Dagen (4. juni 2020)" in render_round(award)
+    assert "Arrangement: Dagen (4.\xa0juni 2020)" in render_round(award)
 
 
 @pytest.mark.parametrize(

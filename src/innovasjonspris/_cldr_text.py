@@ -16,15 +16,16 @@ from decimal import Decimal
 from typing import Final
 
 from babel import Locale
-from babel.dates import DateTimePattern, format_interval
+from babel.dates import DateTimeFormat, DateTimePattern, format_interval, match_skeleton
 from babel.dates import parse_pattern as parse_date_pattern
 from babel.numbers import (
     NumberPattern,
     get_currency_name,
     get_currency_symbol,
     get_currency_unit_pattern,
-    parse_pattern,
+    get_minus_sign_symbol,
 )
+from babel.numbers import parse_pattern as parse_number_pattern
 
 from innovasjonspris._i18n import CATALOG_LANGUAGES, Messages, messages
 from innovasjonspris._model import Money
@@ -72,11 +73,24 @@ def _spaced(pattern: str, sign: str, placeholder: str) -> str:
     return pattern
 
 
+def _parse_pattern(pattern: str, locale: Locale) -> NumberPattern:
+    """Babel's pattern for ``pattern``, whose minus is the locale's own sign.
+
+    In a CLDR pattern «-» stands for the locale's minus sign (U+2212 in nb and nn), but
+    Babel writes it as a hyphen-minus; the negative prefix and suffix are set right here.
+    """
+    parsed = parse_number_pattern(pattern)
+    minus = get_minus_sign_symbol(locale)
+    parsed.prefix = (parsed.prefix[0], parsed.prefix[1].replace("-", minus))
+    parsed.suffix = (parsed.suffix[0], parsed.suffix[1].replace("-", minus))
+    return parsed
+
+
 @functools.cache
 def number_pattern(locale: Locale, *, fraction: bool) -> NumberPattern:
     """The locale's pattern for a plain number, with no decimals or exactly two."""
     pattern = locale.decimal_formats[None].pattern.split(";")[0]
-    return parse_pattern(_with_fraction(pattern, fraction=fraction))
+    return _parse_pattern(_with_fraction(pattern, fraction=fraction), locale)
 
 
 @functools.cache
@@ -91,7 +105,7 @@ def _amount_pattern(locale: Locale, style: str, currency: str, *, fraction: bool
         # code stands; it puts the code first in nb and nn, after the number in de.
         pattern = locale.currency_formats["accounting"].pattern.split(";")[0]
         pattern = _spaced(pattern.replace("¤", "¤¤"), currency, "¤¤")
-    return parse_pattern(_with_fraction(pattern, fraction=fraction))
+    return _parse_pattern(_with_fraction(pattern, fraction=fraction), locale)
 
 
 @functools.lru_cache(maxsize=_FORMATTED_CACHE_SIZE)
@@ -129,6 +143,15 @@ def _british(locale: Locale) -> bool:
     return locale.language == "en" and locale.territory == "GB"
 
 
+# The space after the full stop of a Norwegian day number («7. juni»), which Språkrådet
+# advises be a no-break space, so that a line never ends with the day alone.
+_DAY_SPACE: Final = re.compile(r"(?<=d\.) ")
+
+
+def _norwegian(locale: Locale) -> bool:
+    return locale.language in _NORWEGIAN
+
+
 @functools.cache
 def _date_pattern(locale: Locale, style: str) -> DateTimePattern:
     pattern: DateTimePattern = locale.date_formats[style]
@@ -136,6 +159,8 @@ def _date_pattern(locale: Locale, style: str) -> DateTimePattern:
         # CLDR's en_GB puts a comma after the weekday; British prose writes
         # «Wednesday 18 June 2014», as the style guides of the press and the civil service do.
         return parse_date_pattern(pattern.pattern.replace("EEEE, ", "EEEE "))
+    if _norwegian(locale):
+        return parse_date_pattern(_DAY_SPACE.sub("\xa0", pattern.pattern))
     return pattern
 
 
@@ -150,9 +175,9 @@ def range_text(first: date, last: date, where: Locale) -> str:
     """The days as :func:`~innovasjonspris.formatting.format_date_range` writes them."""
     if first == last:
         return date_text(first, where, "long")
-    norwegian = where.language in _NORWEGIAN
+    norwegian = _norwegian(where)
     if not norwegian and not _british(where):
-        return str(format_interval(first, last, "yMMMMd", locale=where))
+        return _interval_text(first, last, where)
     closing = date_text(last, where, "long")
     if (first.year, first.month) == (last.year, last.month):
         return f"{_skeleton_text(first, where, 'd')}–{closing}"
@@ -167,4 +192,34 @@ def range_text(first: date, last: date, where: Locale) -> str:
 
 def _skeleton_text(value: date, where: Locale, skeleton: str) -> str:
     pattern: DateTimePattern = where.datetime_skeletons[skeleton]
+    if _norwegian(where):
+        return str(parse_date_pattern(_DAY_SPACE.sub("\xa0", pattern.pattern)).apply(value, where))
     return str(pattern.apply(value, where))
+
+
+# An abbreviated month in a CLDR pattern: «MMM», or «LLL» where it stands alone.
+_SHORT_MONTH: Final = re.compile(r"(?<![ML])([ML]{3})(?![ML])")
+
+
+def _widened(month: re.Match[str]) -> str:
+    return month.group(1) + month.group(1)[0]
+
+
+def _interval_text(first: date, last: date, where: Locale) -> str:
+    """CLDR's interval format for the long date, with the month as the long date writes it.
+
+    Few locales have an interval format for a written-out month (``yMMMMd``); CLDR's rule
+    is to take the nearest one (``yMMMd``, «Jun 9 – 10, 2016») and widen its fields to the
+    asked-for width, which Babel leaves undone.
+    """
+    formats = where.interval_formats
+    nearest = match_skeleton("yMMMMd", formats)
+    if nearest is None or nearest == "yMMMMd":
+        return str(format_interval(first, last, "yMMMMd", locale=where))
+    start, end = DateTimeFormat(first, locale=where), DateTimeFormat(last, locale=where)
+    parts = formats[nearest]
+    field = next(f for f in ("y", "M", "d") if f in parts and start.extract(f) != end.extract(f))
+    return "".join(
+        str(parse_date_pattern(_SHORT_MONTH.sub(_widened, pattern)).apply(day, where))
+        for pattern, day in zip(parts[field], (first, last), strict=True)
+    )

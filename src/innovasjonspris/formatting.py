@@ -12,7 +12,7 @@ malformed locale, like any other bad argument, raises :class:`~innovasjonspris.V
 >>> format_amount(Decimal("500000"), style="long")
 '500\xa0000\xa0kroner'
 >>> format_date(date(2019, 6, 7), locale="nn", style="full")
-'fredag 7. juni 2019'
+'fredag 7.\xa0juni 2019'
 >>> format_date(date(2014, 6, 18), locale="en", style="full")
 'Wednesday 18 June 2014'
 >>> format_date_range(date(2016, 6, 9), date(2016, 6, 10), locale="en")
@@ -61,7 +61,10 @@ In every style the digit groups and the space between number and unit are no-bre
 """
 
 DATE_STYLES: Final[tuple[DateStyle, ...]] = ("long", "full", "short")
-"""``long``: ``7. juni 2019``; ``full``: ``fredag 7. juni 2019``; ``short``: ``07.06.2019``."""
+"""``long``: ``7. juni 2019``; ``full``: ``fredag 7. juni 2019``; ``short``: ``07.06.2019``.
+
+In Norwegian the space after the day's full stop is a no-break space, as Språkrådet advises.
+"""
 
 _Counter = Callable[[Messages, int, str], str]
 
@@ -123,6 +126,12 @@ def format_amount(
     >>> format_amount(Decimal("500000"), style="long", locale="en")
     '500,000\xa0Norwegian kroner'
 
+    A negative amount carries the locale's minus sign from CLDR: in nb and nn the minus
+    sign U+2212, not a hyphen.
+
+    >>> format_amount(Decimal("-500"))
+    '\u2212500\xa0kr'
+
     Raises:
         ValidationError: the amount is not a valid amount of money (field ``amount``),
             the style is not one of :data:`AMOUNT_STYLES` (``style``), or the locale is
@@ -133,12 +142,15 @@ def format_amount(
 
 
 def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -> str:
-    """Return a date as text, in CLDR's ``long``, ``full`` or ``short`` form.
+    r"""Return a date as text, in CLDR's ``long``, ``full`` or ``short`` form.
+
+    In Norwegian the day's full stop is followed by a no-break space (``7.\xa0juni``), so
+    that a line never ends with the day number alone.
 
     >>> format_date(date(2019, 6, 7))
-    '7. juni 2019'
+    '7.\xa0juni 2019'
     >>> format_date(date(2019, 6, 10), locale="nn", style="full")
-    'måndag 10. juni 2019'
+    'måndag 10.\xa0juni 2019'
     >>> format_date(date(2019, 6, 7), style="short")
     '07.06.2019'
     >>> format_date(date(2019, 6, 7), locale="en", style="full")
@@ -162,19 +174,21 @@ def _date(value: object, field: str) -> date:
 
 
 def format_date_range(start: date, end: date, *, locale: str = "nb") -> str:
-    """Return the days from ``start`` to ``end`` as running text writes a range.
+    r"""Return the days from ``start`` to ``end`` as running text writes a range.
 
     What the two dates share is written once, and an en dash joins the rest. In Norwegian
     the dash is closed up, as Språkrådet advises for spans («1. mai–10. september»); in
     English it is closed up between day numbers and spaced where a side is more than one
     word, as British style guides advise. One day is written as :func:`format_date`
-    writes it. The parts come from CLDR; in languages other than Norwegian and British
-    English (``en_US``, ``de``) the range is CLDR's own interval format.
+    writes it, and a month as the long date writes it. The parts come from CLDR; in
+    languages other than Norwegian and British English (``en_US``, ``de``) the range is
+    CLDR's own interval format, its months widened as CLDR's rules say («June 9 – 10,
+    2016», not «Jun 9 – 10, 2016»).
 
     >>> format_date_range(date(2016, 6, 9), date(2016, 6, 10))
-    '9.–10. juni 2016'
+    '9.–10.\xa0juni 2016'
     >>> format_date_range(date(2019, 5, 31), date(2019, 6, 2), locale="nn")
-    '31. mai–2. juni 2019'
+    '31.\xa0mai–2.\xa0juni 2019'
     >>> format_date_range(date(2019, 6, 6), date(2019, 6, 7), locale="en")
     '6–7 June 2019'
     >>> format_date_range(date(2019, 12, 31), date(2020, 1, 2), locale="en")
