@@ -269,3 +269,123 @@ def attributes_of(markup: str, tag: str) -> list[dict[str, str]]:
     """The attributes of every ``tag`` element of the parsed document."""
     tree = html5lib.parse(markup, namespaceHTMLElements=False)
     return [dict(element.attrib) for element in tree.iter(None if tag == "*" else tag)]
+
+
+WEB_CHECKERS = Path(__file__).parent.parent / ".ci" / "web-checkers" / "node_modules"
+"""Where ``scripts/install-web-checkers`` puts axe-core and the Nu Html Checker."""
+
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+"""axe-core's rules for WCAG 2.0 and 2.1, levels A and AA."""
+
+
+def axe_script() -> Path | None:
+    """axe-core's script, if it is installed."""
+    found = WEB_CHECKERS / "axe-core" / "axe.min.js"
+    return found if found.is_file() else None
+
+
+def vnu_jar() -> Path | None:
+    """The Nu Html Checker's jar, if it is installed."""
+    found = WEB_CHECKERS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return found if found.is_file() else None
+
+
+def java() -> str | None:
+    """The path of a Java runtime, if the machine has one."""
+    return shutil.which("java")
+
+
+def nu_html_checker_errors(java_path: str, jar: Path, pages: list[Path]) -> list[str]:
+    """Every error the Nu Html Checker finds in ``pages``, in one run over them all.
+
+    Each is ``"<file>:<line>: <message>"``; warnings and notes are left out.
+    """
+    command = [java_path, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)]
+    done = subprocess.run(  # noqa: S603 - our own arguments, no shell
+        command, capture_output=True, text=True, timeout=300, check=False
+    )
+    # The checker exits 1 when it finds errors; its report is on stderr either way.
+    report = cast("dict[str, Any]", json.loads(done.stderr))
+    return [
+        f"{Path(message.get('url', '?')).name}:{message.get('lastLine', '?')}: "
+        f"{message.get('message')} [{message.get('extract', '')!r}]"
+        for message in report["messages"]
+        if message.get("type") == "error" or message.get("subType") == "fatal"
+    ]
+
+
+_AXE_HARNESS = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>axe</title></head>
+<body><pre id="results"></pre>
+<script>
+const pages = %(pages)s;
+const axeSource = %(axe)s;
+const styleSheet = %(style)s;
+const tags = %(tags)s;
+async function check(name) {
+  const frame = document.createElement("iframe");
+  frame.style.width = "1280px";
+  frame.style.height = "1024px";
+  const loaded = new Promise((resolve) => { frame.onload = resolve; });
+  frame.src = name;
+  document.body.appendChild(frame);
+  await loaded;
+  const page = frame.contentDocument;
+  const style = page.createElement("style");
+  style.textContent = styleSheet;
+  page.head.appendChild(style);
+  const script = page.createElement("script");
+  script.textContent = axeSource;
+  page.head.appendChild(script);
+  const result = await frame.contentWindow.axe.run(page, {runOnly: {type: "tag", values: tags}});
+  frame.remove();
+  return [name, result.violations.map((v) => v.id + ": " + v.nodes.map(
+    (n) => n.target.join(" ") + " (" + n.failureSummary.replace(/\\s+/g, " ") + ")").join("; "))];
+}
+(async () => {
+  const found = {};
+  for (const name of pages) {
+    try {
+      const [page, violations] = await check(name);
+      found[page] = violations;
+    } catch (error) {
+      found[name] = ["the check did not run: " + error];
+    }
+  }
+  document.getElementById("results").textContent = JSON.stringify(found);
+})();
+</script></body></html>
+"""
+
+
+def axe_violations(
+    browser: str, axe: Path, pages: list[Path], folder: Path, *, stylesheet: str = ""
+) -> dict[str, list[str]]:
+    """axe-core's violations of the WCAG 2.0 and 2.1 A and AA rules, by page file name.
+
+    One headless Chromium opens a page of ours that loads each of ``pages`` (which must
+    lie in ``folder``) in turn in a frame, adds ``stylesheet`` and axe-core to it, and
+    runs axe-core there; the results come back in the DOM Chromium dumps.
+    """
+    harness = folder / "axe-harness.html"
+    harness.write_text(
+        _AXE_HARNESS
+        % {
+            "pages": json.dumps([page.name for page in pages]),
+            "axe": json.dumps(axe.read_text(encoding="utf-8")).replace("</", "<\\/"),
+            "style": json.dumps(stylesheet).replace("</", "<\\/"),
+            "tags": json.dumps(AXE_TAGS),
+        },
+        encoding="utf-8",
+    )
+    dom = run_chromium(
+        browser,
+        folder / "profile",
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=600000",
+        "--dump-dom",
+        harness.as_uri(),
+    )
+    tree = html5lib.parse(dom, namespaceHTMLElements=False)
+    results = next(element for element in tree.iter("pre") if element.get("id") == "results")
+    return cast("dict[str, list[str]]", json.loads(results.text or "{}"))
