@@ -122,7 +122,7 @@ def full_round() -> AwardRound:
         presented_by=(
             Person(
                 name="Aase Marthe Horrigmo",
-                title=LocalizedText(nb="statssekretær", en="state secretary"),
+                title=LocalizedText(nb="statssekretær", en="State Secretary"),
             ),
         ),
         applicants=Applicants(municipalities=20, projects=40),

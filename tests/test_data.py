@@ -40,11 +40,14 @@ def test_every_round_is_worth_500_000_kroner_and_has_sources() -> None:
         assert award.id == f"innovasjonsprisen-{award.year}"
 
 
-# The copy of Oppegård's 2017 page on record begins at its body text, so its title is not
-# known, and a title is never made up; the page stays cited because it alone names
-# Oppegård's two projects. Any other source without a title fails the test below.
+# The copies of Oppegård's 2017 page and of LNK's page on the 2014 call on record begin at
+# their body text, so their titles are not known, and a title is never made up; Oppegård's
+# stays cited because it alone names Oppegård's two projects, LNK's because it alone gives
+# the 2014 call's words on who may apply and who would join the jury. Any other source
+# without a title fails the test below.
 _UNTITLED = {
-    "https://www.oppegard.kommune.no/asker-vant-innovasjonsprisen-vi-gratulerer.6039360-430199.html"
+    "https://www.oppegard.kommune.no/asker-vant-innovasjonsprisen-vi-gratulerer.6039360-430199.html",
+    "https://lnk.no/nyhende/premierer-innovasjon-i-kommunane",
 }
 
 

@@ -1,7 +1,8 @@
 """The forms a Norwegian or British editor checks, in the data and in every rendered round.
 
-Amounts keep their digit groups and unit together with no-break spaces; English dates and
-ranges are British; Nynorsk has its own plurals; and no sentence opens with a numeral.
+Amounts keep their digit groups and unit together with no-break spaces, and a Norwegian day
+its month; English dates and ranges are British; apostrophes are typographic; Nynorsk has
+its own plurals; no sentence opens with a numeral; and no text of the data is recased.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from typing import cast
 import attrs
 import pytest
 
-from innovasjonspris import LocalizedText, prize, rounds, timeline
+from innovasjonspris import AwardRound, LocalizedText, prize, rounds, timeline
 from innovasjonspris.formatting import format_count
-from innovasjonspris.render import FORMATS, Format, render_round
+from innovasjonspris.render import (
+    FORMATS,
+    Format,
+    render_not_awarded,
+    render_round,
+    render_timeline,
+)
 
 LOCALES = ("nb", "nn", "en")
 
@@ -23,6 +30,15 @@ LOCALES = ("nb", "nn", "en")
 BROKEN_AMOUNT = re.compile(
     r"[0-9] [0-9]{3}\b|[0-9] (?:kroner|krone|kr|kronene|Norwegian)\b|\bNOK [0-9]"
 )
+
+NORWEGIAN_MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+)
+# A Norwegian day and its month parted by an ordinary space, where a line may break.
+LOOSE_DAY = re.compile(rf"\b[0-9]{{1,2}}\. (?:{NORWEGIAN_MONTHS})\b")
+
+# A straight apostrophe beside a letter: «KS's», «users'», «KS' side» want U+2019.
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\w)")
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WEEKDAYS = "Mon|Tues|Wednes|Thurs|Fri|Satur|Sun"
@@ -66,6 +82,25 @@ def _rendered() -> Iterator[tuple[int, str, Format, str]]:
             for format_ in FORMATS:
                 text = render_round(award, locale=locale, format=format_)
                 yield award.year, locale, format_, text
+
+
+def _every_text() -> Iterator[tuple[str, str]]:
+    """Every round, year not awarded and the timeline, rendered in every locale and format."""
+    for entry in timeline():
+        for locale in LOCALES:
+            for format_ in FORMATS:
+                if isinstance(entry, AwardRound):
+                    yield (
+                        f"{entry.year} {locale} {format_}",
+                        render_round(entry, locale=locale, format=format_),
+                    )
+                else:
+                    yield (
+                        f"{entry.year} {locale} {format_}",
+                        render_not_awarded(entry, locale=locale, format=format_),
+                    )
+    for locale in LOCALES:
+        yield f"timeline {locale}", render_timeline(locale=locale)
 
 
 def _prose(text: str) -> str:
@@ -128,3 +163,41 @@ def test_no_sentence_opens_with_a_numeral(locale: str) -> None:
         lines = [line for line in text.splitlines() if not re.match(r"[^-][^:]*: ", line)]
         found = NUMERAL_OPENING.search("\n".join(lines))
         assert found is None, (award.year, found)
+
+
+def test_every_norwegian_day_keeps_its_month() -> None:
+    for language, text in _data_texts():
+        assert not LOOSE_DAY.search(text), (language, text)
+    for where, text in _every_text():
+        found = LOOSE_DAY.search(text)
+        assert found is None, (where, found)
+    # Source titles too, which are plain text of the data.
+    titles = [s.title or "" for record in (prize(), *timeline()) for s in record.sources]
+    assert not [title for title in titles if LOOSE_DAY.search(title)]
+
+
+def test_apostrophes_are_typographic() -> None:
+    for language, text in _data_texts():
+        assert not STRAIGHT_APOSTROPHE.search(text), (language, text)
+    for where, text in _every_text():
+        if "html" not in where:  # HTML carries the same words, and quotes its attributes
+            found = STRAIGHT_APOSTROPHE.search(text)
+            assert found is None, (where, text[max(found.start() - 40, 0) : found.end() + 40])
+    assert "The jury’s citations" in render_round(rounds()[-1], locale="en")
+    assert "KS’s page" in render_round(rounds()[-1], locale="en")
+    assert "KS’ side" in render_round(rounds()[-1])
+
+
+def test_english_changes_no_title_of_the_data() -> None:
+    for award in rounds():
+        text = render_round(award, locale="en")
+        people = [*award.presented_by]
+        for citation in award.citations:
+            people.extend(citation.representatives)
+            if citation.accepted_by is not None:
+                people.append(citation.accepted_by)
+        for person in people:
+            if person.title is not None and person.title.en is not None:
+                assert f"{person.title.en} {person.name}" in text, (award.year, person)
+    received = render_round(rounds()[-1], locale="en")
+    assert "The prize was received by: executive director Elin Rognes Solbu" in received

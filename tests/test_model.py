@@ -266,8 +266,10 @@ def test_cited_projects_belong_to_the_cited_municipality() -> None:
 
 def test_counts_cover_what_is_cited_and_named() -> None:
     fails("applicants.municipalities", award_round, applicants=Applicants(municipalities=2))
+    fails("applicants.applicants", award_round, applicants=Applicants(applicants=2))
     fails("applicants.projects", award_round, applicants=Applicants(projects=0))
     assert award_round(applicants=None).applicants is None
+    assert award_round(applicants=Applicants(applicants=3)).applicants == Applicants(applicants=3)
     counted = award_round(applicants=Applicants(municipalities=3, projects=1))
     assert counted.applicants == Applicants(municipalities=3, projects=1)
 

@@ -127,7 +127,7 @@ def test_full_round_in_text(locale: str) -> None:
             "In all, 20 municipalities applied, with 40 projects between them.",
             "Projects: ‘Ledelsesskolen’ and ‘Universitetskommunen’",
             "Rolf Rønning, professor, Høgskolen i Lillehammer (jury chair)",
-            "The prize was received by: Executive Director Elin Rognes Solbu",
+            "The prize was received by: executive director Elin Rognes Solbu",
             "- Novelty",
         ],
     }[locale]
@@ -197,6 +197,32 @@ def test_minimal_round_has_no_empty_section(format_: str) -> None:
             "I alt søkte 21 kommuner. Det kom inn 1 søknad.",
             "I alt søkte 21 kommunar. Det kom inn 1 søknad.",
             "In all, 21 municipalities applied. There was 1 application.",
+        ),
+        # Applicants of every kind (municipalities, county municipalities, city districts),
+        # counted together as 2017's sources count them: never called municipalities.
+        (
+            Applicants(applicants=18, projects=33),
+            "Det var 18 søkere, og søknadene gjaldt 33 prosjekter.",
+            "Det var 18 søkjarar, og søknadene galdt 33 prosjekt.",
+            "There were 18 applicants, with 33 projects between them.",
+        ),
+        (
+            Applicants(applicants=1, projects=2),
+            "Det var 1 søker, og søknaden gjaldt 2 prosjekter.",
+            "Det var 1 søkjar, og søknaden galdt 2 prosjekt.",
+            "There was 1 applicant, with 2 projects between them.",
+        ),
+        (
+            Applicants(applicants=1),
+            "Det var 1 søker.",
+            "Det var 1 søkjar.",
+            "There was 1 applicant.",
+        ),
+        (
+            Applicants(municipalities=17, applicants=18),
+            "I alt søkte 17 kommuner. Det var 18 søkere.",
+            "I alt søkte 17 kommunar. Det var 18 søkjarar.",
+            "In all, 17 municipalities applied. There were 18 applicants.",
         ),
     ],
 )
@@ -363,15 +389,16 @@ def test_line_breaks_in_one_line_places_become_spaces() -> None:
     assert "Delt ut av: stats- sekretær Ola Nordmann\n" in render_round(prize)
 
 
-def test_titles_stand_before_names_and_english_capitalises_them() -> None:
+def test_titles_stand_before_names_as_the_data_writes_them() -> None:
     people = (
-        Person(name="Ola Nordmann", title=LocalizedText(nb="statssekretær", en="state secretary")),
+        Person(name="Ola Nordmann", title=LocalizedText(nb="statssekretær", en="State Secretary")),
         Person(name="Kari Nordmann", title=LocalizedText(en="special adviser on innovation")),
         Person(name="Per Nordmann", title=LocalizedText(nb="rådmann")),
     )
     award = minimal_round(presented_by=people)
+    # English changes no title's case: the data says which titles are capitalised.
     assert (
-        "Presented by: State Secretary Ola Nordmann, Special Adviser on Innovation Kari "
+        "Presented by: State Secretary Ola Nordmann, special adviser on innovation Kari "
         "Nordmann and rådmann Per Nordmann\n"
     ) in render_round(award, locale="en")
     # A title the data has only in Bokmål keeps its Norwegian form and is marked as such,

@@ -78,6 +78,7 @@ def _applicants(award: AwardRound) -> str:
         format_count(count, noun, locale="en")
         for count, noun in (
             (counted.municipalities, "municipality"),
+            (counted.applicants, "applicant"),
             (counted.projects, "project"),
             (counted.applications, "application"),
         )

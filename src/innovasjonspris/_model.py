@@ -133,6 +133,9 @@ class Applicants:
     """
 
     municipalities: int | None = attrs.field(default=None, validator=_COUNT)
+    applicants: int | None = attrs.field(default=None, validator=_COUNT)
+    """Applicants of every kind together (municipalities, county municipalities, city
+    districts), where a source counts them so rather than as municipalities."""
     projects: int | None = attrs.field(default=None, validator=_COUNT)
     applications: int | None = attrs.field(default=None, validator=_COUNT)
     """Applications, where a source counts those rather than municipalities or projects."""

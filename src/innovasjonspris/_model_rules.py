@@ -103,7 +103,7 @@ def _some_count(applicants: Applicants) -> Problems:
     return ()
 
 
-_COUNTS: Final = ("municipalities", "projects", "applications")
+_COUNTS: Final = ("municipalities", "applicants", "projects", "applications")
 
 MORE_THAN_A_NUMBER: Final = ObjectRule(
     "more than a number",
@@ -181,10 +181,11 @@ def _counts_agree(award: AwardRound) -> Problems:
     if award.applicants is None:
         return found
     honoured = len(award.citations)
-    applied = award.applicants.municipalities
-    if applied is not None and applied < honoured:
-        message = f"{applied} is fewer than the {honoured} municipalities cited"
-        found.append(("applicants.municipalities", message))
+    for count in ("municipalities", "applicants"):
+        applied: int | None = getattr(award.applicants, count)
+        if applied is not None and applied < honoured:
+            message = f"{applied} is fewer than the {honoured} municipalities cited"
+            found.append((f"applicants.{count}", message))
     named = sum(len(citation.projects) for citation in award.citations)
     entered = award.applicants.projects
     if entered is not None and entered < named:

@@ -80,6 +80,9 @@ _NOUNS: Final[dict[str, _Counter]] = {
     "application": lambda words, count, number: words.ngettext(
         "{count} application", "{count} applications", count
     ).format(count=number),
+    "applicant": lambda words, count, number: words.ngettext(
+        "{count} applicant", "{count} applicants", count
+    ).format(count=number),
 }
 
 NOUNS: Final = tuple(_NOUNS)

@@ -106,7 +106,12 @@ __all__ = [
 
 @st.composite
 def _applicants(draw: st.DrawFn, municipalities: int, projects: int) -> Applicants:
-    lowest = {"municipalities": municipalities, "projects": projects, "applications": 0}
+    lowest = {
+        "municipalities": municipalities,
+        "applicants": municipalities,
+        "projects": projects,
+        "applications": 0,
+    }
     counts = {name: draw(optional(st.integers(low, MAX_COUNT))) for name, low in lowest.items()}
     if all(count is None for count in counts.values()):
         name = draw(st.sampled_from(sorted(lowest)))

@@ -144,9 +144,13 @@ class Layout(Phrases):
                 sentences.append(
                     fill(template, municipalities=count(municipalities, "municipality"))
                 )
+        elif applicants.applicants is not None:
+            sentences.append(self.applicant_count(applicants.applicants, projects))
         elif projects is not None:
             template = self.words.gettext("The applications named {projects}.")
             sentences.append(fill(template, projects=count(projects, "project")))
+        if municipalities is not None and applicants.applicants is not None:
+            sentences.append(self.applicant_count(applicants.applicants, None))
         if applicants.applications is not None:
             applications = applicants.applications
             template = self.words.ngettext(
@@ -155,12 +159,27 @@ class Layout(Phrases):
             sentences.append(fill(template, applications=count(applications, "application")))
         yield Paragraph(joined(" ", sentences), part="applicants")
 
+    def applicant_count(self, applicants: int, projects: int | None) -> Inline:
+        """Applicants of every kind, counted together, with their projects if counted."""
+        who = self.count(applicants, "applicant")
+        if projects is None:
+            template = self.words.ngettext(
+                "There was {applicants}.", "There were {applicants}.", applicants
+            )
+            return fill(template, applicants=who)
+        template = self.words.ngettext(
+            "There was {applicants}, with {projects} between them.",
+            "There were {applicants}, with {projects} between them.",
+            applicants,
+        )
+        return fill(template, applicants=who, projects=self.count(projects, "project"))
+
     def citations(self, round_: AwardRound) -> Iterator[Block]:
         # A finalist the data says nothing more about is named among the facts already.
         cited = [c for c in round_.citations if self.has_content(c)]
         if not cited:
             return
-        heading = Heading(SECTION, (Span(self.words.gettext("The jury's citations")),))
+        heading = Heading(SECTION, (Span(self.words.gettext("The jury’s citations")),))
         yield Section("citations", (heading, *(self.citation(c) for c in cited)))
 
     def citation(self, citation: Citation) -> Section:

@@ -38,19 +38,6 @@ from innovasjonspris.formatting import (
 )
 from innovasjonspris.render._document import Inline, Span, fill, joined, plain
 
-# Words an English title keeps in lower case: «Special Adviser on Innovation».
-_MINOR_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
-
-
-def _capitalised(title: str) -> str:
-    """An English title as it stands before a name, as the government's pages write it."""
-    words = title.split(" ")
-    return " ".join(
-        word if index and word in _MINOR_WORDS else word[:1].upper() + word[1:]
-        for index, word in enumerate(words)
-    )
-
-
 DATA_LANGUAGE: Final = "nb"
 """The language of the data's plain strings (names, titles, places): Bokmål."""
 
@@ -149,22 +136,15 @@ class Phrases:
         named = self.data(value.name)
         if value.title is not None:
             template = self.words.gettext("{title} {name}")
-            named = fill(template, name=named, title=self.title_before_name(value.title))
+            # The title as the data writes it, in every language: whether a title is
+            # capitalised («State Secretary») is the data's choice, not the rendering's.
+            named = fill(template, name=named, title=self.text(value.title))
         if not organisation or value.organisation is None:
             return named
         # Already in brackets: the organisation's name alone, without its short name.
         where = self.organisation(value.organisation, short_name=False)
         return fill(
             self.words.gettext("{person} ({organisation})"), person=named, organisation=where
-        )
-
-    def title_before_name(self, value: LocalizedText) -> Inline:
-        """A title before a name; English capitalises it (``State Secretary``)."""
-        return tuple(
-            attrs.evolve(span, text=_capitalised(span.text))
-            if self.language == "en" and span.lang is None
-            else span
-            for span in self.text(value)
         )
 
     def member(self, value: JuryMember) -> Inline:
