@@ -95,6 +95,7 @@ def _kind(kind: ChangeKind, words: Messages) -> str:
         ChangeKind.SPLIT: words.pgettext("change", "split"),
         ChangeKind.RENUMBERING: words.pgettext("change", "new number"),
         ChangeKind.RENAME: words.pgettext("change", "new name"),
+        ChangeKind.BOUNDARY: words.pgettext("change", "change of boundary"),
     }
     return labels[kind]
 
