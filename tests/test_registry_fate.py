@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 
+from innovasjonspris import Municipality, ValidationError
 from innovasjonspris.registry import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -16,6 +17,7 @@ from innovasjonspris.registry import (
     FateKind,
     changes,
     fate,
+    namesakes,
     predecessors,
 )
 from innovasjonspris.registry._table import table
@@ -127,3 +129,34 @@ def test_every_municipality_since_1972_has_a_fate_the_change_table_bears_out() -
         checked += 1
     assert checked == len(table().records) > 900
     assert FIRST_YEAR == 1972
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("Bø", [("0821", 2019), ("1867", 2026)]),
+        ("karasjok", [("5610", 2026)]),
+        ("Asker", [("0220", 2019), ("3203", 2026)]),
+        ("Sarpsborg", [("0102", 1991), ("3105", 2026)]),
+        ("Våler", [("3114", 2026), ("3419", 2026)]),
+        ("Atlantis", []),
+    ],
+)
+def test_namesakes_are_every_municipality_that_had_the_name(
+    name: str, found: list[tuple[str, int]]
+) -> None:
+    assert [(m.number, m.last_year) for m in namesakes(name)] == found
+
+
+def test_namesakes_of_something_else_than_text_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        namesakes(1246)  # type: ignore[arg-type]
+    assert caught.value.field == "name"
+
+
+def test_a_municipality_gives_its_county_for_a_year() -> None:
+    sarpsborg = Municipality(number="0105", name="Sarpsborg")
+    assert sarpsborg.county(year=2019).name == "Østfold"
+    assert sarpsborg.county(year=2019).number == "01"
+    with pytest.raises(ValidationError, match="0105 was no municipality's number in 2020"):
+        sarpsborg.county(year=2020)

@@ -270,5 +270,8 @@ def test_a_2019_file_with_fjells_number_named_bergen_is_refused_at_the_name() ->
     with pytest.raises(InvalidDataError) as caught:
         from_toml(document)
     assert caught.value.errors == [
-        "$.citations[2].municipality.name: 1246 was Fjell in 2019, not 'Bergen'"
+        (
+            "$.citations[2].municipality.name: 1246 was Fjell in 2019, not 'Bergen' "
+            "(the names accepted: 'Fjell')"
+        )
     ]

@@ -33,6 +33,7 @@ from innovasjonspris.registry._counties import (
 )
 from innovasjonspris.registry._fate import EventKind, Fate, FateKind, MunicipalityEvent, fate_of
 from innovasjonspris.registry._form import KOMMUNENUMMER
+from innovasjonspris.registry._names import namesakes
 from innovasjonspris.registry._table import (
     LAST_YEAR,
     MUNICIPALITY_CLASSIFICATION_SOURCE,
@@ -66,6 +67,7 @@ __all__ = [
     "municipalities",
     "municipalities_named",
     "municipality",
+    "namesakes",
     "predecessors",
     "successors",
     "validate_kommunenummer",
