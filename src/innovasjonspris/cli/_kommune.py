@@ -97,9 +97,8 @@ def _was(record: MunicipalityRecord, wanted: str) -> str:
         return when
     after = registry.fate(record.number, year=record.last_year)
     now = ", ".join(_named(m) for m in after.successors)
-    if after.since is None:
-        return f"{when}, and is now {now}"
-    return f"{when}, was {after.kind.value} in {after.since} and is now {now}"
+    changed = "" if after.since is None else f"was {after.kind.value} in {after.since} and "
+    return f"{when}, {changed}is now {now}"
 
 
 def _run(arguments: argparse.Namespace) -> int:
