@@ -328,10 +328,7 @@ class Municipality:
         return self.number[:2]
 
     def county(self, *, year: int) -> County:
-        """Return the county the municipality belonged to in ``year``, from the registry.
-
-        >>> Municipality(number="1246", name="Fjell").county(year=2019).name
-        'Hordaland'
+        """Return the county it belonged to in ``year`` (Fjell, 1246, in 2019: Hordaland).
 
         Raises:
             ValidationError: no municipality had the number in ``year``, or the year is
