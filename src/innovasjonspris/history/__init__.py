@@ -15,9 +15,10 @@ standing or by county, then or now.
 >>> count_by_county(standing=Standing.WINNER, now=True)["Agder"]
 1
 
-The tables have the columns of :data:`COLUMNS`, in order: :func:`to_records` gives plain
-dicts (``pandas.DataFrame(to_records())`` takes them as they are), :func:`to_csv` and
-:func:`to_json_lines` the same as text.
+The tables have the columns of :data:`COLUMNS`, in order: :func:`to_records` gives typed
+records of codes (``pandas.DataFrame(to_records())`` takes them as they are),
+:func:`to_csv` and :func:`to_json_lines` the same as text, which :func:`from_csv` and
+:func:`from_json_lines` read back.
 
 >>> to_csv().splitlines()[0]
 'year,standing,kommunenummer,municipality,county_number,county,kommunenummer_now,...'
