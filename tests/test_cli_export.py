@@ -11,7 +11,7 @@ import pytest
 
 from innovasjonspris import load_round, rounds
 from innovasjonspris.cli import main
-from innovasjonspris.history import COLUMNS, to_records
+from innovasjonspris.history import COLUMNS, from_csv, from_json_lines, to_records
 from innovasjonspris.serialization import to_toml
 
 
@@ -35,15 +35,45 @@ def test_export_csv_reads_back_one_row_per_citation(capsys: pytest.CaptureFixtur
     assert fjell["municipality_now"] == "Øygarden"
 
 
-def test_export_is_csv_in_bokmaal_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_codes_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "export")
-    assert out.splitlines()[1].startswith("2014,vinner,0906,Arendal,")
+    assert out.splitlines()[1].startswith("2014,winner,0906,Arendal,")
+    assert from_csv(out) == to_records()
 
 
 def test_export_json_lines_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "export", "--format", "jsonl", "--locale", "en")
     assert status == 0
-    assert [json.loads(line) for line in out.splitlines()] == to_records(locale="en")
+    assert from_json_lines(out) == to_records(locale="en")
+    assert json.loads(out.splitlines()[0])["amount"] == "500000"
+
+
+def test_export_chosen_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "export", "2019", "--columns", "municipality, fate")
+    assert status == 0
+    assert out.splitlines() == [
+        "municipality,fate",
+        "Trondheim,unchanged",
+        "Ulstein,unchanged",
+        "Fjell,merged",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--columns", "year,colour"], "argument --columns: no column is named 'colour'"),
+        (["--columns", "year,,fate"], "argument --columns: no column is named ''"),
+        (["--locale", "xx"], "argument --locale: 'xx' is not a known locale"),
+    ],
+)
+def test_export_with_an_unknown_column_or_locale_exits_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", *argv])
+    assert caught.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_export_given_rounds(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -76,7 +76,18 @@ def test_without_a_year_a_number_is_shown_in_its_last_year(
         (["0999"], "0999 was no municipality's number in any year from 1972 to 2026"),
         (["12x6"], "no municipality named '12x6' in any year from 1972 to 2026"),
         (["Atlantis"], "no municipality named 'Atlantis' in any year"),
-        (["Fjell", "--year", "2021"], "no municipality named 'Fjell' in 2021"),
+        (
+            ["Fjell", "--year", "2021"],
+            (
+                "no municipality named 'Fjell' in 2021; 1246 Fjell had the name in 1972–2019, "
+                "was merged in 2020 and is now 4626 Øygarden\n"
+            ),
+        ),
+        (
+            ["Hammerfest", "--year", "1985"],
+            "2004 Hammerfest - Hámmerfeasta had the name in 1992–2019, was merged in 2020",
+        ),
+        (["Atlantis", "--year", "2019"], "no municipality named 'Atlantis' in 2019\n"),
     ],
 )
 def test_nothing_found_is_exit_1_with_a_clear_message(
@@ -108,4 +119,22 @@ def test_a_name_spelt_anew_without_a_recorded_change_shows_no_step(
         "Fylke: Buskerud (06)",
         "Nummer og navn gjaldt: 2002–2002",
         "I dag (2026): 3320 Flå",
+    ]
+
+
+def test_a_name_without_a_year_finds_every_municipality_that_had_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "kommune", "Bø")
+    assert status == 0
+    assert [line for line in out.splitlines() if line[:1].isdigit()] == [
+        "0821 Bø (Telemark) (2019)",
+        "1867 Bø (2026)",
+    ]
+    assert "I dag (2026): 4020 Midt-Telemark" in out
+    # The Asker of 2020 is a new municipality, not the old one renumbered.
+    status, out, _ = run(capsys, "kommune", "Asker", "--locale", "en")
+    assert [line for line in out.splitlines() if line[:1].isdigit()] == [
+        "0220 Asker (2019)",
+        "3203 Asker (2026)",
     ]

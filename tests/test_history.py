@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import date
 from decimal import Decimal
 
@@ -15,7 +14,6 @@ from hypothesis import strategies as st
 from factories import award_round, citation
 from innovasjonspris import Standing, ValidationError, load_round, rounds
 from innovasjonspris.history import (
-    COLUMNS,
     SEPARATOR,
     CitationRow,
     appearances,
@@ -23,26 +21,10 @@ from innovasjonspris.history import (
     count_by_county,
     count_by_standing,
     to_csv,
-    to_json_lines,
     to_records,
 )
 from innovasjonspris.registry import LAST_YEAR
 from innovasjonspris.strategies import award_rounds
-
-EXPECTED_COLUMNS = (
-    "year",
-    "standing",
-    "kommunenummer",
-    "municipality",
-    "county_number",
-    "county",
-    "kommunenummer_now",
-    "municipality_now",
-    "county_now",
-    "projects",
-    "amount",
-    "awarded_on",
-)
 
 
 def _row(year: int, name: str) -> CitationRow:
@@ -212,71 +194,10 @@ def test_a_split_municipality_has_its_successors_joined() -> None:
     assert count_by_county([row], now=True) == {"Trøndelag": 1}
 
 
-def test_records_have_the_columns_in_order_and_plain_values() -> None:
-    assert COLUMNS == EXPECTED_COLUMNS
-    found = to_records()
-    assert len(found) == len(citation_rows())
-    for record in found:
-        assert tuple(record) == COLUMNS
-        assert type(record["year"]) is int
-        for column in COLUMNS[1:]:
-            assert record[column] is None or type(record[column]) is str
-    fjell = next(r for r in found if r["municipality"] == "Fjell")
-    assert fjell["kommunenummer_now"] == "4626"
-    assert fjell["amount"] is None
-    winner = next(r for r in found if r["municipality"] == "Trondheim")
-    assert (winner["standing"], winner["amount"], winner["awarded_on"]) == (
-        "vinner",
-        "500000",
-        "2019-06-07",
-    )
-
-
-@pytest.mark.parametrize(("locale", "word"), [("nb", "vinner"), ("nn", "vinnar"), ("en", "winner")])
-def test_the_standing_is_in_the_locale_asked_for(locale: str, word: str) -> None:
-    assert to_records(locale=locale)[0]["standing"] == word
-
-
-def test_csv_reads_back_with_a_dict_reader() -> None:
-    text = to_csv()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    assert tuple(reader.fieldnames or ()) == COLUMNS
-    read = list(reader)
-    assert len(read) == len(citation_rows())
-    expected = [{k: "" if v is None else str(v) for k, v in r.items()} for r in to_records()]
-    assert read == expected
-    assert text.endswith("\r\n")
-
-
-def test_json_lines_read_back_as_the_records() -> None:
-    text = to_json_lines(locale="en")
-    lines = text.splitlines()
-    assert [json.loads(line) for line in lines] == to_records(locale="en")
-    assert list(json.loads(lines[0])) == list(COLUMNS)
-    assert "Øygarden" in text
-
-
-def test_tables_of_given_rounds_and_rows() -> None:
-    assert len(to_records([load_round(2019)])) == 3
-    assert to_records(appearances("3105")) == [
-        r for r in to_records() if r["kommunenummer_now"] == "3105"
-    ]
-    assert to_records([]) == []
-    assert to_csv([]) == ",".join(COLUMNS) + "\r\n"
-    assert to_json_lines([]) == ""
-
-
 @pytest.mark.parametrize("source", ["2019", b"x", 2019, [load_round(2019), "2020"]])
 def test_a_source_of_something_else_is_a_type_error(source: object) -> None:
     with pytest.raises(TypeError, match=r"rounds or rows|AwardRound or a CitationRow"):
         to_records(source)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize("locale", ["de", "xx", 7])
-def test_an_unknown_locale_is_refused_before_any_work(locale: object) -> None:
-    with pytest.raises(ValidationError) as caught:
-        to_csv(locale=locale)  # type: ignore[arg-type]
-    assert caught.value.field == "locale"
 
 
 def test_a_round_of_today_is_its_own_now() -> None:
@@ -306,6 +227,7 @@ def test_any_valid_round_flattens_to_one_row_per_citation(award: object) -> None
         assert row.municipality in row.then.accepted_names
     read = list(csv.DictReader(io.StringIO(to_csv(rows), newline="")))
     assert [r["kommunenummer"] for r in read] == [row.kommunenummer for row in rows]
+    assert all(row.fate.successors == row.now for row in rows)
 
 
 @pytest.mark.property

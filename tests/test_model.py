@@ -150,7 +150,13 @@ def test_a_round_refuses_a_municipality_the_registry_does_not_have(
 def test_the_name_must_be_the_registrys_for_the_year() -> None:
     bergen = citation("1246", "Bergen", Standing.FINALIST, ())
     error = fails("citations[1].municipality.name", award_round, **_round_of(2019, bergen))
-    assert error.message == "1246 was Fjell in 2019, not 'Bergen'"
+    assert error.message == "1246 was Fjell in 2019, not 'Bergen' (the names accepted: 'Fjell')"
+    sami = citation("5610", "Karasjokk", Standing.FINALIST, ())
+    error = fails("citations[1].municipality.name", award_round, **_round_of(2024, sami))
+    assert error.message == (
+        "5610 was Kárášjohka - Karasjok in 2024, not 'Karasjokk' "
+        "(the names accepted: 'Kárášjohka - Karasjok', 'Karasjok', 'Kárášjohka')"
+    )
 
 
 @pytest.mark.parametrize(

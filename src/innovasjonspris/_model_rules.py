@@ -153,7 +153,12 @@ def _numbers_of_the_year(award: AwardRound) -> Problems:
             found.append((f"{at}.number", error.message))
             continue
         if cited.name not in record.accepted_names:
-            message = f"{cited.number} was {record.name} in {award.year}, not {brief(cited.name)}"
+            others = sorted(record.accepted_names - {record.name})
+            accepted = ", ".join(repr(name) for name in [record.name, *others])
+            message = (
+                f"{cited.number} was {record.name} in {award.year}, not {brief(cited.name)} "
+                f"(the names accepted: {accepted})"
+            )
             found.append((f"{at}.name", message))
     return found
 

@@ -20,6 +20,8 @@ from innovasjonspris import _validators as v
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, Problems, ruled
 from innovasjonspris._text import matches, text
+from innovasjonspris.registry import County
+from innovasjonspris.registry import municipality as registry_municipality
 from innovasjonspris.registry._form import KOMMUNENUMMER
 
 __all__ = [
@@ -324,6 +326,15 @@ class Municipality:
     def county_number(self) -> str:
         """The two-digit number of the county the municipality belonged to."""
         return self.number[:2]
+
+    def county(self, *, year: int) -> County:
+        """Return the county it belonged to in ``year`` (Fjell, 1246, in 2019: Hordaland).
+
+        Raises:
+            ValidationError: no municipality had the number in ``year``, or the year is
+                outside the registry.
+        """
+        return registry_municipality(self.number, year=year).county
 
 
 @attrs.frozen(kw_only=True)

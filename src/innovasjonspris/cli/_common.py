@@ -86,15 +86,20 @@ def report(name: str, error: InvalidDataError) -> None:
         print(f"{name}: {line}", file=sys.stderr)
 
 
-def add_locale_argument(parser: argparse.ArgumentParser) -> None:
-    """Give ``parser`` a ``--locale`` option that takes what the library's texts take."""
+def add_locale_argument(
+    parser: argparse.ArgumentParser, *, default: str | None = "nb", without: str = ""
+) -> None:
+    """Give ``parser`` a ``--locale`` option that takes what the library's texts take.
+
+    ``without`` says what is written when no locale is given and ``default`` is ``None``.
+    """
     parser.add_argument(
         "--locale",
         type=_locale,
-        default="nb",
+        default=default,
         help=(
             "language of the text: nb, nn or en, or a regional form such as nb_NO or "
-            "en-GB (default: nb)"
+            f"en-GB (default: {default or without})"
         ),
     )
 

@@ -6,10 +6,12 @@ import argparse
 from collections.abc import Callable
 from typing import Final
 
+from innovasjonspris._errors import ValidationError
 from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument, read_round
 from innovasjonspris.cli._output import add_output_argument, write_output
 from innovasjonspris.data import rounds
 from innovasjonspris.history import COLUMNS, to_csv, to_json_lines
+from innovasjonspris.history._table import chosen_columns
 
 __all__ = ["register"]
 
@@ -23,7 +25,8 @@ def register(add_parser: AddParser) -> None:
         help="write every citation as a row of CSV or JSON Lines, for analysis",
         description=(
             "Write one row per citation of the bundled rounds (or of the rounds given), "
-            f"with the columns {', '.join(COLUMNS)}."
+            f"with the columns {', '.join(COLUMNS)}. Standings and fates are codes "
+            "(winner, merged) unless a locale is given."
         ),
     )
     parser.add_argument(
@@ -39,13 +42,26 @@ def register(add_parser: AddParser) -> None:
         help="csv: a header row, then one line per citation; jsonl: one object per line "
         "(default: csv)",
     )
-    add_locale_argument(parser)
+    parser.add_argument(
+        "--columns",
+        type=_columns,
+        metavar="NAME,...",
+        help="only these columns, in this order, separated by commas (default: every column)",
+    )
+    add_locale_argument(parser, default=None, without="codes such as winner and merged, not words")
     add_output_argument(parser)
     parser.set_defaults(run=_run)
 
 
+def _columns(text: str) -> tuple[str, ...]:
+    try:
+        return chosen_columns(tuple(name.strip() for name in text.split(",")))
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def _run(arguments: argparse.Namespace) -> int:
     chosen = tuple(read_round(name) for name in arguments.rounds) or rounds()
-    table = _TABLES[arguments.format](chosen, locale=arguments.locale)
+    table = _TABLES[arguments.format](chosen, locale=arguments.locale, columns=arguments.columns)
     write_output(arguments.output, table)
     return EXIT_OK

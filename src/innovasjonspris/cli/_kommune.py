@@ -29,7 +29,10 @@ def register(add_parser: AddParser) -> None:
     parser.add_argument(
         "municipality",
         metavar="NUMBER|NAME",
-        help="a kommunenummer (such as 1246) or a name (any of its parallel names will do)",
+        help=(
+            "a kommunenummer (such as 1246) or a name (any of its parallel names will do); "
+            "without --year, a name finds every municipality that has had it"
+        ),
     )
     parser.add_argument(
         "--year",
@@ -66,14 +69,36 @@ def _found(wanted: str, year: int | None) -> list[tuple[int, MunicipalityRecord]
             return [(year, registry.municipality(wanted, year=year))]
         except ValidationError as error:
             raise NotFoundError(error.message) from None
-    years = [year] if year is not None else range(registry.LAST_YEAR, registry.FIRST_YEAR - 1, -1)
-    for candidate in years:
-        named = registry.municipalities_named(wanted, year=candidate)
-        if named:
-            return [(candidate, record) for record in named]
-    every_year = f"in any year from {registry.FIRST_YEAR} to {registry.LAST_YEAR}"
-    msg = f"no municipality named {wanted!r} {f'in {year}' if year is not None else every_year}"
-    raise NotFoundError(msg)
+    if year is None:
+        found = registry.namesakes(wanted)
+        if not found:
+            every_year = f"{registry.FIRST_YEAR} to {registry.LAST_YEAR}"
+            msg = f"no municipality named {wanted!r} in any year from {every_year}"
+            raise NotFoundError(msg)
+        return [(record.last_year, record) for record in found]
+    named = registry.municipalities_named(wanted, year=year)
+    if not named:
+        msg = f"no municipality named {wanted!r} in {year}"
+        was = [_was(record, wanted) for record in registry.namesakes(wanted)]
+        raise NotFoundError(f"{msg}; {'; '.join(was)}" if was else msg)
+    return [(year, record) for record in named]
+
+
+def _was(record: MunicipalityRecord, wanted: str) -> str:
+    """When ``record`` had the name ``wanted``, and what became of it (in English)."""
+    first = record.first_year
+    # The name may have been written otherwise before (with or without its county).
+    while first > registry.FIRST_YEAR and any(
+        m.number == record.number for m in registry.municipalities_named(wanted, year=first - 1)
+    ):
+        first -= 1
+    when = f"{record.number} {record.name} had the name in {first}–{record.last_year}"
+    if record.valid_until is None:
+        return when
+    after = registry.fate(record.number, year=record.last_year)
+    now = ", ".join(_named(m) for m in after.successors)
+    changed = "" if after.since is None else f"was {after.kind.value} in {after.since} and "
+    return f"{when}, {changed}is now {now}"
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -95,6 +120,7 @@ def _kind(kind: ChangeKind, words: Messages) -> str:
         ChangeKind.SPLIT: words.pgettext("change", "split"),
         ChangeKind.RENUMBERING: words.pgettext("change", "new number"),
         ChangeKind.RENAME: words.pgettext("change", "new name"),
+        ChangeKind.BOUNDARY: words.pgettext("change", "change of boundary"),
     }
     return labels[kind]
 

@@ -15,9 +15,10 @@ standing or by county, then or now.
 >>> count_by_county(standing=Standing.WINNER, now=True)["Agder"]
 1
 
-The tables have the columns of :data:`COLUMNS`, in order: :func:`to_records` gives plain
-dicts (``pandas.DataFrame(to_records())`` takes them as they are), :func:`to_csv` and
-:func:`to_json_lines` the same as text.
+The tables have the columns of :data:`COLUMNS`, in order: :func:`to_records` gives typed
+records of codes (``pandas.DataFrame(to_records())`` takes them as they are),
+:func:`to_csv` and :func:`to_json_lines` the same as text, which :func:`from_csv` and
+:func:`from_json_lines` read back.
 
 >>> to_csv().splitlines()[0]
 'year,standing,kommunenummer,municipality,county_number,county,kommunenummer_now,...'
@@ -25,51 +26,41 @@ dicts (``pandas.DataFrame(to_records())`` takes them as they are), :func:`to_csv
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable
-from typing import Final, cast
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound, Standing
 from innovasjonspris.data import rounds
-from innovasjonspris.formatting import format_standing
 from innovasjonspris.history._rows import CitationRow, rows_of
+from innovasjonspris.history._table import (
+    COLUMNS,
+    SEPARATOR,
+    Record,
+    chosen_columns,
+    csv_text,
+    json_lines,
+    read_csv,
+    read_json_lines,
+    records,
+)
 from innovasjonspris.registry import LAST_YEAR, municipalities_named, validate_kommunenummer
 
 __all__ = [
     "COLUMNS",
     "SEPARATOR",
     "CitationRow",
+    "Record",
     "appearances",
     "citation_rows",
     "count_by_county",
     "count_by_standing",
+    "from_csv",
+    "from_json_lines",
     "to_csv",
     "to_json_lines",
     "to_records",
 ]
-
-COLUMNS: Final = (
-    "year",
-    "standing",
-    "kommunenummer",
-    "municipality",
-    "county_number",
-    "county",
-    "kommunenummer_now",
-    "municipality_now",
-    "county_now",
-    "projects",
-    "amount",
-    "awarded_on",
-)
-"""The columns of a table, in order."""
-
-SEPARATOR: Final = ";"
-"""Joins the values of a column that has several: the successors of a split, projects."""
 
 RoundsOrRows = Iterable[AwardRound | CitationRow] | None
 """Rounds, rows or both; ``None`` means the bundled rounds."""
@@ -196,70 +187,78 @@ def count_by_county(
     return {name: counted[name] for name in sorted(counted, key=lambda n: (first_number[n], n))}
 
 
-def _record(row: CitationRow, locale: str) -> dict[str, str | int | None]:
-    return {
-        "year": row.year,
-        "standing": format_standing(row.standing, locale=locale),
-        "kommunenummer": row.kommunenummer,
-        "municipality": row.municipality,
-        "county_number": row.county_number,
-        "county": row.county,
-        "kommunenummer_now": SEPARATOR.join(row.kommunenummer_now),
-        "municipality_now": SEPARATOR.join(row.municipality_now),
-        "county_now": SEPARATOR.join(row.county_now),
-        "projects": SEPARATOR.join(row.projects) or None,
-        "amount": None if row.amount is None else str(row.amount.amount),
-        "awarded_on": None if row.awarded_on is None else row.awarded_on.isoformat(),
-    }
+def to_records(source: RoundsOrRows = None, *, locale: str | None = None) -> list[Record]:
+    """Return one :class:`Record` per citation, with the keys of :data:`COLUMNS` in order.
 
+    The values are codes and Python values a DataFrame keeps: ``year`` an int,
+    ``standing`` and ``fate`` codes (``winner``, ``merged``), ``projects`` a list,
+    ``amount`` a :class:`~decimal.Decimal` on the winner's row, ``awarded_on`` a
+    :class:`datetime.date`, ``None`` where there is nothing. Given a ``locale``,
+    ``standing`` and ``fate`` are words in it instead (``vinner``, ``slått sammen``).
 
-def _records(rows: tuple[CitationRow, ...], locale: str) -> list[dict[str, str | int | None]]:
-    """Return ``rows`` as records whose text is in ``locale``."""
-    catalog_language(parse_locale(locale))  # refuse a locale without texts before any work
-    return [_record(row, locale) for row in rows]
-
-
-def _csv_text(rows: tuple[CitationRow, ...], locale: str) -> str:
-    """Return ``rows`` as CSV: a header row, then one line per row, ``None`` left empty."""
-    out = io.StringIO()
-    writer: csv.DictWriter[str] = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(_records(rows, locale))
-    return out.getvalue()
-
-
-def _json_lines(rows: tuple[CitationRow, ...], locale: str) -> str:
-    """Return ``rows`` as JSON Lines: one compact object per line, in column order."""
-    return "".join(
-        json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for record in _records(rows, locale)
-    )
-
-
-def to_records(
-    source: RoundsOrRows = None, *, locale: str = "nb"
-) -> list[dict[str, str | int | None]]:
-    """Return one plain dict per citation, with the keys of :data:`COLUMNS` in order.
-
-    The values are what JSON holds: ``year`` an int, ``amount`` a decimal string on the
-    winner's row, ``awarded_on`` an ISO date, several values joined by :data:`SEPARATOR`,
-    ``None`` where there is nothing. ``standing`` is a word in ``locale``.
+    >>> record = to_records()[0]
+    >>> record["year"], record["standing"], record["amount"], record["awarded_on"]
+    (2014, 'winner', Decimal('500000'), datetime.date(2014, 6, 18))
 
     Raises:
         TypeError: ``source`` holds something other than rounds and rows.
         ValidationError: the locale is unknown or not one of nb, nn and en (``locale``).
     """
-    return _records(_rows(source), locale)
+    return records(_rows(source), locale)
 
 
-def to_csv(source: RoundsOrRows = None, *, locale: str = "nb") -> str:
-    """Return the records as CSV: a header row, one line per citation, empty for ``None``.
+def to_csv(
+    source: RoundsOrRows = None,
+    *,
+    locale: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> str:
+    """Return the records as CSV: a header row, one line per citation.
 
-    Write it as UTF-8; lines end in CRLF, as RFC 4180 has it.
+    Write it as UTF-8; lines end in CRLF, as RFC 4180 has it. ``None`` is an empty field,
+    an amount a decimal number (``500000``), a date ISO 8601 (``2019-06-07``), and the
+    projects a JSON array (``["Mat; helse"]``, ``[]`` for none), so that no name is split.
+    :func:`from_csv` reads it back. ``columns`` keeps only those, in the order given.
+
+    Raises:
+        TypeError: as :func:`to_records` does, or ``columns`` is not a sequence of names.
+        ValidationError: as :func:`to_records` does, or a column is unknown or named
+            twice (``columns``).
     """
-    return _csv_text(_rows(source), locale)
+    chosen = chosen_columns(columns)
+    return csv_text(to_records(source, locale=locale), chosen)
 
 
-def to_json_lines(source: RoundsOrRows = None, *, locale: str = "nb") -> str:
-    """Return the records as JSON Lines: one object per citation, ``null`` for ``None``."""
-    return _json_lines(_rows(source), locale)
+def to_json_lines(
+    source: RoundsOrRows = None,
+    *,
+    locale: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> str:
+    """Return the records as JSON Lines: one object per citation.
+
+    ``null`` for ``None``, the projects an array, an amount a decimal string
+    (``"500000"``, never a float), a date ISO 8601. :func:`from_json_lines` reads it back.
+    ``columns`` and the errors are as for :func:`to_csv`.
+    """
+    chosen = chosen_columns(columns)
+    return json_lines(to_records(source, locale=locale), chosen)
+
+
+def from_csv(text: str) -> list[dict[str, object]]:
+    """Read CSV written by :func:`to_csv` back into records equal to :func:`to_records`'s.
+
+    Raises:
+        InvalidDataError: a column is unknown or a value is not in its text form; each
+            problem is ``"$[<row>].<column>: <message>"``.
+    """
+    return read_csv(text)
+
+
+def from_json_lines(text: str) -> list[dict[str, object]]:
+    """Read JSON Lines written by :func:`to_json_lines` back into records.
+
+    Raises:
+        InvalidDataError: as :func:`from_csv` does, or a line is not a JSON object.
+    """
+    return read_json_lines(text)

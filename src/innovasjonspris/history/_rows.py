@@ -9,7 +9,14 @@ from datetime import date
 import attrs
 
 from innovasjonspris._model import AwardRound, Money, Standing
-from innovasjonspris.registry import LAST_YEAR, MunicipalityRecord, municipality, successors
+from innovasjonspris.registry import (
+    LAST_YEAR,
+    Fate,
+    MunicipalityRecord,
+    fate,
+    municipality,
+    successors,
+)
 
 __all__ = ["CitationRow", "rows_of"]
 
@@ -20,7 +27,8 @@ class CitationRow:
 
     ``then`` is the municipality as the registry has it in the round's year; ``now`` what
     it had become by the registry's last year (several municipalities when it has been
-    split since). ``numbers`` holds every kommunenummer it had on the way, so that a
+    split since), and ``fate`` whether it still exists and what became of it, step by step.
+    ``numbers`` holds every kommunenummer it had on the way, so that a
     question asked with any of them finds it. ``amount`` is the prize money, on the
     winner's row only.
     """
@@ -31,6 +39,7 @@ class CitationRow:
     """The name as the round gives it."""
     then: MunicipalityRecord
     now: tuple[MunicipalityRecord, ...]
+    fate: Fate
     numbers: frozenset[str]
     projects: tuple[str, ...]
     amount: Money | None
@@ -81,13 +90,15 @@ def _rows_of_round(award: AwardRound) -> tuple[CitationRow, ...]:
     for citation in sorted(award.citations, key=lambda c: c.standing):
         number = citation.municipality.number
         winner = citation.standing is Standing.WINNER
+        became = fate(number, year=award.year)
         found.append(
             CitationRow(
                 year=award.year,
                 standing=citation.standing,
                 municipality=citation.municipality.name,
                 then=municipality(number, year=award.year),
-                now=successors(number, year=award.year, to_year=LAST_YEAR),
+                now=became.successors,
+                fate=became,
                 numbers=_numbers(number, award.year),
                 projects=tuple(project.name for project in citation.projects),
                 amount=award.amount if winner else None,

@@ -31,8 +31,9 @@ from innovasjonspris.registry._counties import (
     FIRST_YEAR,
     County,
 )
-from innovasjonspris.registry._fate import Fate, FateKind, fate_of
+from innovasjonspris.registry._fate import EventKind, Fate, FateKind, MunicipalityEvent, fate_of
 from innovasjonspris.registry._form import KOMMUNENUMMER
+from innovasjonspris.registry._names import namesakes
 from innovasjonspris.registry._table import (
     LAST_YEAR,
     MUNICIPALITY_CLASSIFICATION_SOURCE,
@@ -53,8 +54,10 @@ __all__ = [
     "Change",
     "ChangeKind",
     "County",
+    "EventKind",
     "Fate",
     "FateKind",
+    "MunicipalityEvent",
     "MunicipalityRecord",
     "changes",
     "counties",
@@ -64,6 +67,7 @@ __all__ = [
     "municipalities",
     "municipalities_named",
     "municipality",
+    "namesakes",
     "predecessors",
     "successors",
     "validate_kommunenummer",
@@ -228,6 +232,15 @@ def fate(number: str, *, year: int, to_year: int = LAST_YEAR) -> Fate:
     >>> found = fate("0105", year=2016)
     >>> found.kind.value, found.since, [m.number for m in found.successors]
     ('renumbered', 2024, ['3105'])
+
+    A merger into a new municipality ends one, even when the new one takes its name; the
+    events tell each step, oldest first:
+
+    >>> found = fate("0220", year=2015)
+    >>> found.kind.value, found.since, found.exists
+    ('merged', 2020, False)
+    >>> [(event.year, event.kind.value) for event in found.events]
+    [(2020, 'merger'), (2024, 'renumbering')]
 
     Raises:
         ~innovasjonspris.ValidationError: as :func:`successors` does.

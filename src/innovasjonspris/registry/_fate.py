@@ -1,37 +1,85 @@
-"""What became of a municipality: the one sentence a page about an earlier year needs."""
+"""What became of a municipality: its events year by year, and whether it still exists.
+
+A municipality of one year is followed through the change table to a later year. Each step
+that touches it, or what it has become, is an event (a merger, a split, a renumbering, a
+rename, a change of boundary); the first merger that gives it a new number, or the first
+split that ends its number, ends it. A municipality that took in its neighbours and kept
+its number goes on, as Stavanger did in 2020; one that formed a new municipality with them
+ended, even when the new one took its name, as Asker did in 2020.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-from innovasjonspris.registry._table import ChangeKind, MunicipalityRecord, table
+from innovasjonspris.registry._table import MunicipalityRecord, Table, table
 
-__all__ = ["Fate", "FateKind", "fate_of"]
+__all__ = ["EventKind", "Fate", "FateKind", "MunicipalityEvent", "fate_of"]
 
 
 class FateKind(enum.Enum):
-    """How a municipality of one year relates to what it is in a later one."""
+    """How a municipality of one year relates to what it is in a later one.
+
+    The first three mean it still exists (:attr:`Fate.exists`); the last two that it ended.
+    """
 
     UNCHANGED = "unchanged"
-    """The same number, and the name it had is still one of its names."""
+    """It exists with the same number, and the name it had is still one of its names."""
     RENUMBERED = "renumbered"
-    """The same name under another number (even if it took in neighbours on the way)."""
-    MERGED = "merged"
-    """Part of a municipality with another name, by a merger."""
+    """It exists under another number (it may have taken in neighbours and kept it)."""
     RENAMED = "renamed"
-    """Another name, with no merger."""
+    """It exists under another name (and perhaps another number)."""
+    MERGED = "merged"
+    """It ended in a merger: it is part of a new municipality, which may carry its name."""
     SPLIT = "split"
-    """Divided between several municipalities."""
+    """It ended in a split: it was divided between several municipalities."""
+
+
+_EXISTING = frozenset({FateKind.UNCHANGED, FateKind.RENUMBERED, FateKind.RENAMED})
+
+
+class EventKind(enum.Enum):
+    """What one step of the change table did to one municipality."""
+
+    MERGER = "merger"
+    """It and others became one municipality (which may keep its number)."""
+    SPLIT = "split"
+    """It was divided between several municipalities, and its number ended."""
+    RENUMBERING = "renumbering"
+    """It got another number, as when its county changed."""
+    RENAME = "rename"
+    """It got another name (a parallel name added counts)."""
+    BOUNDARY = "boundary"
+    """It kept its number and gave land to a neighbour, or took in part of one."""
+
+
+@attrs.frozen(kw_only=True)
+class MunicipalityEvent:
+    """One step in a municipality's history: ``before`` on 31 December of ``year - 1``.
+
+    ``after`` is what ``before`` became on 1 January of ``year`` (several after a split);
+    ``others`` are the other municipalities of the year before that took part: the partners
+    of a merger, the neighbours that gave or took land.
+    """
+
+    year: int
+    kind: EventKind
+    before: MunicipalityRecord
+    after: tuple[MunicipalityRecord, ...]
+    others: tuple[MunicipalityRecord, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Fate:
     """What municipality ``number`` of ``year`` had become by ``to_year``.
 
-    ``since`` is the year from which the relation holds: the year of the merger, the split,
-    the rename or the last renumbering (``None`` when unchanged).
+    ``since`` is the year from which the relation holds: the year of the merger or split
+    that ended it, or of the last renumbering or rename (``None`` when unchanged).
+    ``events`` are every step that touched it or what it had become, oldest first.
     """
 
     number: str
@@ -40,53 +88,107 @@ class Fate:
     kind: FateKind
     since: int | None
     successors: tuple[MunicipalityRecord, ...]
+    events: tuple[MunicipalityEvent, ...] = ()
+
+    @property
+    def exists(self) -> bool:
+        """Tell whether the municipality still exists in ``to_year``, under any number."""
+        return self.kind in _EXISTING
+
+
+def _records(loaded: Table, year: int, numbers: Iterable[str]) -> tuple[MunicipalityRecord, ...]:
+    in_year = loaded.by_year[year]
+    return tuple(in_year[n] for n in sorted(set(numbers)))
+
+
+def _events_of(number: str, year: int, loaded: Table) -> Iterator[MunicipalityEvent]:
+    """The events of ``year`` for the municipality numbered ``number`` the year before."""
+    found = loaded.changes.get(year, ())
+    news: dict[str, set[str]] = defaultdict(set)
+    olds: dict[str, set[str]] = defaultdict(set)
+    for change in found:
+        news[change.old_number].add(change.new_number)
+        olds[change.new_number].add(change.old_number)
+    before = loaded.by_year[year - 1][number]
+    mine = news.get(number)
+    if mine is None:
+        # Not changed itself; it may have taken in part of a neighbour that was divided.
+        givers = olds.get(number, set[str]()) - {number}
+        if givers:
+            yield _event(loaded, year, EventKind.BOUNDARY, before, {number}, givers)
+        return
+    if len(mine) > 1:
+        kind = EventKind.BOUNDARY if number in mine else EventKind.SPLIT
+        yield _event(
+            loaded, year, kind, before, mine, set[str]().union(*(olds[n] for n in mine)) - {number}
+        )
+        return
+    (new,) = mine
+    partners = olds[new] - {number}
+    if partners:
+        # Taking in only parts of divided neighbours, and keeping its number, is a change of
+        # boundary; taking in a whole municipality is a merger.
+        whole = {p for p in partners if len(news[p]) == 1}
+        kind = EventKind.MERGER if whole or new != number else EventKind.BOUNDARY
+        yield _event(loaded, year, kind, before, {new}, partners)
+        return
+    after = loaded.by_year[year][new]
+    if new != number:
+        yield _event(loaded, year, EventKind.RENUMBERING, before, {new}, set())
+    if after.name != before.name:
+        yield _event(loaded, year, EventKind.RENAME, before, {new}, set())
+
+
+def _event(  # noqa: PLR0917 - a private constructor, called with the values in order
+    loaded: Table,
+    year: int,
+    kind: EventKind,
+    before: MunicipalityRecord,
+    after: set[str],
+    others: set[str],
+) -> MunicipalityEvent:
+    return MunicipalityEvent(
+        year=year,
+        kind=kind,
+        before=before,
+        after=_records(loaded, year, after),
+        others=_records(loaded, year - 1, others),
+    )
+
+
+_ENDINGS = {EventKind.MERGER: FateKind.MERGED, EventKind.SPLIT: FateKind.SPLIT}
 
 
 def fate_of(record: MunicipalityRecord, year: int, to_year: int) -> Fate:
     """Follow ``record`` of ``year`` to ``to_year`` and tell what it became, and since when."""
     loaded = table()
-    names = record.accepted_names
     current = frozenset({record.number})
-    # The last year in which the set of successors changed, and whether a step on the way
-    # merged the municipality into one that does not carry its name.
-    changed_in: int | None = None
-    lost_name_in: int | None = None
-    split_in: int | None = None
-    merged = False
+    events: list[MunicipalityEvent] = []
+    ended: tuple[FateKind, int] | None = None
+    renumbered_in: int | None = None
+    renamed_in: int | None = None
     for step in range(year + 1, to_year + 1):
-        following = frozenset(
-            n for number in current for n in loaded.successors(number, step - 1, step)
-        )
-        if following != current:
-            changed_in = step
-        if split_in is None and len(following) > 1:
-            split_in = step
-        in_step = loaded.by_year[step]
-        if lost_name_in is None and not any(names & in_step[n].accepted_names for n in following):
-            lost_name_in = step
-            merged = any(
-                change.kind is ChangeKind.MERGER
-                for change in loaded.changes.get(step, ())
-                if change.old_number in current
-            )
-        current = following
-    successors = tuple(loaded.by_year[to_year][n] for n in sorted(current))
-    first = successors[0]  # a municipality always becomes at least one
-    if len(successors) > 1:
-        kind = FateKind.SPLIT
-    elif lost_name_in is not None:
-        kind = FateKind.MERGED if merged else FateKind.RENAMED
-    elif first.number != record.number:
-        kind = FateKind.RENUMBERED
-    else:
-        kind = FateKind.UNCHANGED
-    since = {
-        FateKind.UNCHANGED: None,
-        FateKind.RENUMBERED: changed_in,
-        FateKind.MERGED: lost_name_in,
-        FateKind.RENAMED: lost_name_in,
-        FateKind.SPLIT: split_in,
-    }[kind]
+        following: set[str] = set()
+        for number in sorted(current):
+            # A municipality that only gave or took land is still itself alone.
+            following.add(number)
+            for event in _events_of(number, step, loaded):
+                events.append(event)
+                if event.kind is not EventKind.BOUNDARY:
+                    following.discard(number)
+                    following.update(m.number for m in event.after)
+                if ended is not None:
+                    continue
+                (after, *_) = event.after
+                if event.kind in _ENDINGS and (len(event.after) > 1 or after.number != number):
+                    ended = (_ENDINGS[event.kind], step)
+                elif event.kind is EventKind.RENUMBERING:
+                    renumbered_in = step
+                elif event.kind is EventKind.RENAME:
+                    renamed_in = step
+        current = frozenset(following)
+    successors = _records(loaded, to_year, current)
+    kind, since = ended or _kept(record, successors[0], renumbered_in, renamed_in)
     return Fate(
         number=record.number,
         year=year,
@@ -94,4 +196,19 @@ def fate_of(record: MunicipalityRecord, year: int, to_year: int) -> Fate:
         kind=kind,
         since=since,
         successors=successors,
+        events=tuple(events),
     )
+
+
+def _kept(
+    record: MunicipalityRecord,
+    now: MunicipalityRecord,
+    renumbered_in: int | None,
+    renamed_in: int | None,
+) -> tuple[FateKind, int | None]:
+    """The fate of a municipality that still exists, as ``now``."""
+    if not record.accepted_names & now.accepted_names:
+        return FateKind.RENAMED, renamed_in
+    if now.number != record.number:
+        return FateKind.RENUMBERED, renumbered_in
+    return FateKind.UNCHANGED, None

@@ -91,6 +91,8 @@ class ChangeKind(enum.Enum):
     """The municipality got another number, as when its county changed."""
     RENAME = "rename"
     """The municipality kept its number and got another name."""
+    BOUNDARY = "boundary"
+    """The municipality kept its number and gave land to a neighbour."""
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +159,9 @@ def _read(name: str) -> list[list[str]]:
 def _kinds(rows: list[list[str]]) -> list[ChangeKind]:
     olds: dict[tuple[str, str], int] = defaultdict(int)
     news: dict[tuple[str, str], int] = defaultdict(int)
+    kept = {
+        (day, old_number) for day, old_number, _, new_number, _ in rows if old_number == new_number
+    }
     for day, old_number, _, new_number, _ in rows:
         olds[day, old_number] += 1
         news[day, new_number] += 1
@@ -165,7 +170,8 @@ def _kinds(rows: list[list[str]]) -> list[ChangeKind]:
         if news[day, new_number] > 1:
             kinds.append(ChangeKind.MERGER)
         elif olds[day, old_number] > 1:
-            kinds.append(ChangeKind.SPLIT)
+            # Divided, but still there under its own number: it gave land away.
+            kinds.append(ChangeKind.BOUNDARY if (day, old_number) in kept else ChangeKind.SPLIT)
         elif old_number != new_number:
             kinds.append(ChangeKind.RENUMBERING)
         else:

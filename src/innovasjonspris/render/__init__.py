@@ -33,6 +33,7 @@ from innovasjonspris.render._document import Document
 from innovasjonspris.render._html import CLASS_PREFIX, Page, write_html
 from innovasjonspris.render._layout import Layout
 from innovasjonspris.render._markdown import write_markdown
+from innovasjonspris.render._parts import render_jsonld_script, render_title
 from innovasjonspris.render._text import write_text
 from innovasjonspris.render._years import YearsLayout
 
@@ -41,9 +42,12 @@ __all__ = [
     "FORMATS",
     "Format",
     "render_appearances",
+    "render_entry",
+    "render_jsonld_script",
     "render_not_awarded",
     "render_round",
     "render_timeline",
+    "render_title",
 ]
 
 Format = Literal["text", "markdown", "html"]
@@ -246,6 +250,35 @@ def render_not_awarded(
         raise TypeError(msg)
     write = _writer(format)
     return write(_years_layout(locale).not_awarded(given))
+
+
+def render_entry(
+    entry: AwardRound | YearNotAwarded,
+    *,
+    locale: str = "nb",
+    format: Format = "text",  # noqa: A002 - as render_round names it
+) -> str:
+    """Return one entry of :func:`~innovasjonspris.timeline`: a round, or a year not awarded.
+
+    A round is rendered by :func:`render_round`, a year not awarded by
+    :func:`render_not_awarded`, so that a loop over the timeline needs one call:
+
+    >>> from innovasjonspris import timeline
+    >>> [render_entry(entry, locale="en").splitlines()[0] for entry in timeline()][-2:]
+    ['The Innovation Prize 2019', 'The Innovation Prize 2020']
+
+    Raises:
+        TypeError: ``entry`` is neither an :class:`~innovasjonspris.AwardRound` nor a
+            :class:`~innovasjonspris.YearNotAwarded`.
+        ValidationError: as :func:`render_round` and :func:`render_not_awarded` do.
+    """
+    given = cast("object", entry)  # callers without a type checker pass anything
+    if isinstance(given, AwardRound):
+        return render_round(given, locale=locale, format=format)
+    if isinstance(given, YearNotAwarded):
+        return render_not_awarded(given, locale=locale, format=format)
+    msg = f"entry must be an AwardRound or a YearNotAwarded, not {type(given).__name__}"
+    raise TypeError(msg)
 
 
 def render_timeline(

@@ -38,6 +38,12 @@ from innovasjonspris.formatting import (
 )
 from innovasjonspris.render._document import Inline, Span, fill, joined, plain
 
+def _keeps_name(fate: registry.Fate) -> bool:
+    """Tell whether the municipality a merger made carries the name of this one."""
+    before = fate.events[0].before  # a merged municipality has at least its merger
+    return not before.accepted_names.isdisjoint(fate.successors[0].accepted_names)
+
+
 DATA_LANGUAGE: Final = "nb"
 """The language of the data's plain strings (names, titles, places): Bokmål."""
 
@@ -94,7 +100,11 @@ class Phrases:
         named = self.municipality(value)
         successors = [self.municipality_named(m.name) for m in fate.successors]
         since = str(fate.since)
-        if fate.kind is registry.FateKind.MERGED:
+        if fate.kind is registry.FateKind.MERGED and _keeps_name(fate):
+            template = self.words.gettext(
+                "{municipality} (merged into a new {successor} from {year})"
+            )
+        elif fate.kind is registry.FateKind.MERGED:
             template = self.words.gettext("{municipality} (part of {successor} from {year})")
         elif fate.kind is registry.FateKind.RENAMED:
             template = self.words.gettext("{municipality} ({successor} from {year})")

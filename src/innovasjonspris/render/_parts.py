@@ -1,0 +1,66 @@
+"""Parts of a round's page for a caller's own template: its title and its JSON-LD element."""
+
+from __future__ import annotations
+
+from innovasjonspris._errors import ValidationError
+from innovasjonspris._i18n import messages, parse_locale
+from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris.render._document import plain
+from innovasjonspris.render._layout import Layout
+
+__all__ = ["render_jsonld_script", "render_title"]
+
+
+def _checked(round_: object, prize: object) -> None:
+    if not isinstance(round_, AwardRound):
+        msg = f"must be an AwardRound, not {type(round_).__name__}"
+        raise ValidationError("round", msg)
+    if prize is not None and not isinstance(prize, Prize):
+        msg = f"must be a Prize or None, not {type(prize).__name__}"
+        raise ValidationError("prize", msg)
+
+
+def render_title(
+    round: AwardRound,  # noqa: A002 - as render_round names it
+    *,
+    locale: str = "nb",
+    prize: Prize | None = None,
+) -> str:
+    """Return the round's title in ``locale``, as plain text: what heads its rendering.
+
+    >>> from innovasjonspris import load_round
+    >>> render_title(load_round(2019)), render_title(load_round(2019), locale="en")
+    ('Innovasjonsprisen 2019', 'The Innovation Prize 2019')
+
+    Raises:
+        ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
+    """
+    _checked(round, prize)
+    return plain(Layout(messages(parse_locale(locale)), locale).title(round, prize))
+
+
+def render_jsonld_script(
+    round: AwardRound,  # noqa: A002 - as render_round names it
+    *,
+    locale: str = "nb",
+    prize: Prize | None = None,
+) -> str:
+    """Return the ``<script type="application/ld+json">`` element a whole page carries.
+
+    For a page of the caller's own around a ``fragment=True`` rendering: the same element
+    :func:`render_round` puts in a whole page's head, with the round's schema.org JSON-LD
+    from :func:`~innovasjonspris.jsonld.to_jsonld`, escaped so that no data can end it.
+
+    >>> from innovasjonspris import load_round
+    >>> print(render_jsonld_script(load_round(2019)).splitlines()[0])
+    <script type="application/ld+json">
+
+    Raises:
+        ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
+    """
+    _checked(round, prize)
+    # jsonld lays its texts out with render's layout, so it is imported when first needed.
+    from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415
+
+    text = script_text(to_jsonld(round, locale=locale, prize=prize))
+    return f'<script type="application/ld+json">\n{text}\n</script>'
