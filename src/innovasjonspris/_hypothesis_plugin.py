@@ -28,7 +28,7 @@ __all__ = ["register", "register_if_hypothesis_is_loaded", "strategy_functions"]
 
 
 @functools.cache
-def strategy_functions() -> dict[type, Callable[[], Any]]:
+def strategy_functions() -> dict[type, Callable[..., Any]]:
     """Each public type, and the public strategy declared to yield it.
 
     ``organisations() -> SearchStrategy[Organisation]`` is the strategy for
@@ -36,7 +36,7 @@ def strategy_functions() -> dict[type, Callable[[], Any]]:
     """
     strategies = importlib.import_module("innovasjonspris.strategies")
     wanted = public_types()
-    found: dict[type, Callable[[], Any]] = {}
+    found: dict[type, Callable[..., Any]] = {}
     for name in strategies.__all__:
         function = getattr(strategies, name)
         (yielded,) = typing.get_args(typing.get_type_hints(function)["return"])
