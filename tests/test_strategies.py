@@ -36,6 +36,7 @@ from innovasjonspris import (
 )
 from innovasjonspris._hypothesis_plugin import strategy_functions
 from innovasjonspris._public_types import public_types
+from innovasjonspris._value_strategies import ROUND_YEARS
 from innovasjonspris.registry import is_valid_kommunenummer
 
 pytestmark = pytest.mark.property
@@ -242,7 +243,7 @@ def test_municipalities_are_the_registrys_of_their_year(
     assert drawn.name in record.accepted_names
 
 
-OUT_OF_RANGE = [registry.FIRST_YEAR - 1, registry.LAST_YEAR + 1]
+OUT_OF_RANGE = [ROUND_YEARS[0] - 1, ROUND_YEARS[-1] + 1]
 ASKING_FOR_A_YEAR: list[Callable[[Any], object]] = [
     lambda year: strategies.municipalities(year=year),
     lambda year: strategies.municipalities(year=year, hostile=True),
@@ -258,7 +259,8 @@ ASKING_FOR_A_YEAR: list[Callable[[Any], object]] = [
 def test_a_year_no_round_may_have_is_refused_when_asked_for(
     ask: Callable[[Any], object], year: int
 ) -> None:
-    with pytest.raises(ValidationError, match=f"from 1972 to {registry.LAST_YEAR}, not {year}"):
+    expected = f"from {ROUND_YEARS[0]} to {ROUND_YEARS[-1]}, not {year}"
+    with pytest.raises(ValidationError, match=expected):
         ask(year)
 
 

@@ -10,7 +10,8 @@ for a type before the package that defines it is loaded.
 
 Neither the types nor their strategies are listed here: the types are the package's public
 classes (:func:`~innovasjonspris._public_types.public_types`), and the strategy for each is
-the public function of :mod:`innovasjonspris.strategies` whose return annotation names it.
+the public function of :mod:`innovasjonspris.strategies` whose return annotation names it,
+called without arguments: ``st.from_type`` gives the realistic mode, never the hostile one.
 """
 
 from __future__ import annotations

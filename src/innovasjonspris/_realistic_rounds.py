@@ -156,8 +156,11 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         start = awarded - _days(draw, _DAYS_BEFORE_OR_AFTER)
         end = awarded + _days(draw, _DAYS_BEFORE_OR_AFTER)
         event = draw(optional(realistic_events_between(start, end)))
-    news_from = awarded or date(round_year, 1, 1)
-    published = st.dates(news_from, news_from + timedelta(days=30))
+    published = (
+        st.dates(awarded, awarded + timedelta(days=30))
+        if awarded is not None
+        else st.dates(date(round_year, 1, 1), date(round_year, 12, 31))
+    )
     languages = draw(LANGUAGES)
     criteria = draw(lists(st.sampled_from(CRITERIA), most=len(CRITERIA)))
     return AwardRound(

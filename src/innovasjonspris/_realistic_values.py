@@ -36,7 +36,6 @@ __all__ = [
     "SUMMARIES",
     "WORK_AS_A_WHOLE",
     "Triple",
-    "body_of",
     "completed_orgnr",
     "filled",
     "localized_in",
@@ -315,13 +314,6 @@ def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     if not multiline:
         return line
     return st.lists(line, min_size=1, max_size=3).map("\n\n".join)
-
-
-def body_of(triple: Triple, short_name: str | None, orgnr: str | None) -> Organisation:
-    """The organisation with these names and this number."""
-    nb, nn, en = triple
-    name = LocalizedText(nb=nb, nn=nn, en=en)
-    return Organisation(name=name, short_name=short_name, orgnr=orgnr)
 
 
 @st.composite

@@ -1,20 +1,26 @@
 """Hypothesis strategies that generate valid domain objects, for tests of your own code.
 
 Install the extra to use them: ``pip install "innovasjonspris[strategies]"``. Every
-strategy yields only objects that pass the model's validation, cross-field rules included,
-and covers the whole valid space: kommunenummer from every county period since 1972
-(``0301`` included), amounts with and without øre, every standing, absent optional fields
-and names such as ``Bø``, ``Ås``, ``Hábmer`` and ``Deatnu – Tana``. Realistic values come
-first, so failing examples shrink to something a person can read.
+strategy yields only objects that pass the model's validation, cross-field rules included.
+
+By default the values are realistic, as a test of a web page or report wants them: NOK in
+whole kroner, real municipalities of the round's year from every county period since 1972
+(``0301`` included), Norwegian names and titles, text in Bokmål with its Nynorsk and
+English versions, citations that name their own municipality's projects, organisation
+numbers no other body has, and dates close together. With ``hostile=True``, every strategy
+covers the whole valid space instead, for tests of robustness: any ISO 4217 currency,
+amounts with and without øre and in any exponent, zero and negative amounts, any Unicode
+text the model accepts, any valid orgnr, dates from year 1 to 9999. Either way realistic
+values come first, so failing examples shrink to something a person can read.
 
 Without Hypothesis, importing this module raises :class:`ModuleNotFoundError` (an
 :class:`ImportError`) that names the command above.
 
 The same strategies are registered with Hypothesis when it is installed, so
 ``st.from_type(AwardRound)`` works without importing this module, for every public type
-of :mod:`innovasjonspris`. The registry's ``County`` is not among them: it is reference
-data, not something a round holds, and ``st.from_type(County)`` is not supported; draw
-from :func:`kommunenummer` or :func:`municipalities` instead.
+of :mod:`innovasjonspris`, in the realistic mode. The registry's ``County`` is not among
+them: it is reference data, not something a round holds, and ``st.from_type(County)`` is
+not supported; draw from :func:`kommunenummer` or :func:`municipalities` instead.
 
 >>> from hypothesis import given
 >>> @given(award_rounds())
