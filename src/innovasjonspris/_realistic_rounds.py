@@ -78,10 +78,11 @@ def realistic_projects(draw: st.DrawFn, number: str) -> Project:
 
 
 def _citation_text(standing: Standing, municipality: str, projects: list[str]) -> Triple:
-    languages = ("nb", "nn", "en")
-    work = [format_list(projects, locale=language) for language in languages]
-    if not projects:
-        work = list(WORK_AS_A_WHOLE)
+    work = (
+        [format_list(projects, locale=language) for language in ("nb", "nn", "en")]
+        if projects
+        else WORK_AS_A_WHOLE
+    )
     template = CITATION_TEXTS[standing.value]
     nb, nn, en = (
         text.format(municipality=municipality, work=done)

@@ -11,20 +11,22 @@ Every list starts with the value a failing example should shrink to.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from hypothesis import strategies as st
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris._parts import LocalizedText, Money, Organisation
+from innovasjonspris.data import prize, rounds
+from innovasjonspris.serialization import to_dict
 
 __all__ = [
     "CITATION_TEXTS",
     "CRITERIA",
     "ELIGIBILITY",
     "EVENT_NAMES",
-    "KNOWN_ORGNRS",
     "LANGUAGES",
     "LANGUAGE_SETS",
     "NOTES",
@@ -38,6 +40,7 @@ __all__ = [
     "Triple",
     "completed_orgnr",
     "filled",
+    "known_orgnrs",
     "localized_in",
     "municipality_orgnr",
     "person_names",
@@ -194,23 +197,11 @@ _WORDS: Final[tuple[str, ...]] = (
     "velferdsteknologi", "skole", "helse", "Ålesund", "frivillighet", "Hábmer", "dialog",
 )  # fmt: skip
 
-_KMD: Final = "972417858"  # Kommunal- og moderniseringsdepartementet, as the bundled prize has it
-KNOWN_ORGNRS: Final = frozenset({_KMD})
-"""Organisation numbers of real bodies in the bundled data; a made-up number is none of them."""
-# Bodies a round names, each with its name in nb, nn and en and its short name. Only the
-# ministry carries its orgnr: a number is given where the bundled data has it, never made up
-# for a real body.
-_BODIES: Final[tuple[tuple[Triple, str | None, str | None], ...]] = (
-    (
-        (
-            "Kommunal- og moderniseringsdepartementet",
-            "Kommunal- og moderniseringsdepartementet",
-            "Ministry of Local Government and Modernisation",
-        ),
-        "KMD",
-        _KMD,
-    ),
-    (("KS", "KS", "Norwegian Association of Local and Regional Authorities"), "KS", None),
+# Bodies a round names besides the one that confers the bundled prize, each with its name
+# in nb, nn and en and its short name. None carries an orgnr: a number is given only where
+# the bundled data has it, never made up for a real body.
+_OTHER_BODIES: Final[tuple[tuple[Triple, str | None], ...]] = (
+    (("KS", "KS", "Norwegian Association of Local and Regional Authorities"), "KS"),
     (
         (
             "Direktoratet for forvaltning og økonomistyring",
@@ -218,7 +209,6 @@ _BODIES: Final[tuple[tuple[Triple, str | None, str | None], ...]] = (
             "Norwegian Agency for Public and Financial Management",
         ),
         "DFØ",
-        None,
     ),
     (
         (
@@ -227,7 +217,6 @@ _BODIES: Final[tuple[tuple[Triple, str | None, str | None], ...]] = (
             "Agency for Public Management and eGovernment",
         ),
         "Difi",
-        None,
     ),
     (
         (
@@ -236,9 +225,8 @@ _BODIES: Final[tuple[tuple[Triple, str | None, str | None], ...]] = (
             "Norwegian University of Science and Technology",
         ),
         "NTNU",
-        None,
     ),
-    (("Sametinget", "Sametinget", "Sámi Parliament of Norway"), None, None),
+    (("Sametinget", "Sametinget", "Sámi Parliament of Norway"), None),
 )
 LANGUAGE_SETS: Final = (("nb",), ("nb", "nn", "en"), ("nb", "nn"), ("nb", "en"))
 
@@ -316,21 +304,49 @@ def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     return st.lists(line, min_size=1, max_size=3).map("\n\n".join)
 
 
+@functools.cache
+def known_orgnrs() -> frozenset[str]:
+    """The organisation numbers in the bundled data: real bodies' own, never made up or lent."""
+    documents = (prize(), *rounds())
+    return frozenset(number for document in documents for number in _orgnrs_in(to_dict(document)))
+
+
+def _orgnrs_in(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in cast("dict[str, object]", node).items():
+            if key == "orgnr" and isinstance(value, str):
+                yield value
+            yield from _orgnrs_in(value)
+    elif isinstance(node, list):
+        for value in cast("list[object]", node):
+            yield from _orgnrs_in(value)
+
+
+def _names(name: LocalizedText) -> Triple:
+    return name.get("nb"), name.get("nn"), name.get("en")
+
+
 @st.composite
-def _organisation(draw: st.DrawFn) -> Organisation:
-    triple, short_name, orgnr = draw(st.sampled_from(_BODIES))
-    named = draw(realistic_localized((triple,)))
+def _organisation(draw: st.DrawFn, bodies: tuple[Organisation, ...]) -> Organisation:
+    body = draw(st.sampled_from(bodies))
     return Organisation(
-        name=named,
-        short_name=short_name if draw(st.booleans()) else None,
-        orgnr=orgnr if draw(st.booleans()) else None,
+        name=localized_in(_names(body.name), draw(LANGUAGES)),
+        short_name=body.short_name if draw(st.booleans()) else None,
+        orgnr=body.orgnr if draw(st.booleans()) else None,
     )
 
 
 @functools.cache
 def realistic_organisations() -> st.SearchStrategy[Organisation]:
-    """A ministry, KS, a directorate, a university: real names, and only real numbers."""
-    return _organisation()
+    """The ministry, KS, a directorate, a university: real names, and only real numbers.
+
+    The first is the body that confers the bundled prize, with its orgnr, as the data has it.
+    """
+    others = (
+        Organisation(name=localized_in(names, ("nb", "nn", "en")), short_name=short_name)
+        for names, short_name in _OTHER_BODIES
+    )
+    return _organisation((prize().conferred_by, *others))
 
 
 def completed_orgnr(first_eight: str) -> str | None:
@@ -347,7 +363,7 @@ def municipality_orgnr(number: str) -> str:
 
     ``96`` and the kommunenummer, two more digits and the check digit: the same number for
     a municipality in every example, a different one for every other municipality, and
-    none of :data:`KNOWN_ORGNRS`. Made up: the real numbers are not in the registry.
+    none of :func:`known_orgnrs`. Made up: the real numbers are not in the registry.
     """
     for tail in range(100):
         completed = completed_orgnr(f"96{number}{tail:02d}")
@@ -363,7 +379,7 @@ def realistic_orgnrs() -> st.SearchStrategy[str]:
     return (
         st.from_regex(r"[89][0-9]{7}", fullmatch=True)
         .map(completed_orgnr)
-        .filter(lambda number: number is not None and number not in KNOWN_ORGNRS)
+        .filter(lambda number: number is not None and number not in known_orgnrs())
         .map(str)
     )
 

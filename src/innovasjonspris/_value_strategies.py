@@ -25,9 +25,9 @@ from innovasjonspris._parts import (
     Standing,
 )
 from innovasjonspris._realistic_values import (
-    KNOWN_ORGNRS,
     NOTES,
     completed_orgnr,
+    known_orgnrs,
     municipality_orgnr,
     realistic_localized,
     realistic_money,
@@ -252,7 +252,7 @@ def _orgnrs() -> st.SearchStrategy[str]:
         .filter(lambda value: value is not None)
         .map(str)
     )
-    return st.one_of(st.sampled_from(sorted(KNOWN_ORGNRS)), generated)
+    return st.one_of(st.sampled_from(sorted(known_orgnrs())), generated)
 
 
 def orgnrs(*, hostile: bool = False) -> st.SearchStrategy[str]:
