@@ -110,6 +110,12 @@ IMPORT_ORDERS = {
     # The strategies module imports Hypothesis, which runs our hook while it is half loaded.
     "strategies first": "import innovasjonspris.strategies",
     "hypothesis first": "import hypothesis; import innovasjonspris.strategies",
+    # Registering the types builds no strategy: that waits until a type is asked for.
+    "hypothesis, then the package": (
+        "import sys, hypothesis, innovasjonspris; "
+        "assert 'innovasjonspris.strategies' not in sys.modules; "
+        "assert 'babel' not in sys.modules"
+    ),
     # Hypothesis alone loads neither the strategies nor Babel, only the model's types.
     "hypothesis alone": (
         "import sys, hypothesis; "

@@ -46,12 +46,11 @@ def strategy_functions() -> dict[type, Callable[..., Any]]:
     return found
 
 
-def _builder(cls: type) -> Callable[[], Any]:
-    # Hypothesis's deferred() wants a plain function, not a functools.partial.
-    def build() -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
+def _resolver(cls: type) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
         return strategy_functions()[cls]()
 
-    return build
+    return resolve
 
 
 def register() -> None:
@@ -59,10 +58,13 @@ def register() -> None:
     # Imported here: Hypothesis is importing itself when it calls this.
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    # Deferred: the strategies module may be the very import that brought Hypothesis in,
-    # and so be only half loaded now. Each strategy is found and built on its first use.
+    # A function, not a strategy: Hypothesis checks a registered strategy at once (whether
+    # it is empty), which would import the strategies module, and with it Babel, in every
+    # project that imports both; a function it calls only when the type is asked for. By
+    # then the strategies module, which may be the very import that brought Hypothesis in,
+    # is loaded in full.
     for cls in public_types():
-        st.register_type_strategy(cls, st.deferred(_builder(cls)))
+        st.register_type_strategy(cls, _resolver(cls))
 
 
 def register_if_hypothesis_is_loaded() -> None:
