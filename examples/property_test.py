@@ -2,8 +2,9 @@
 
 Run it as ``uv run python examples/property_test.py``. The function under test is the
 kind a municipality's intranet might write: a one-line headline for a round. Hypothesis
-feeds it rounds it has never seen, with unusual names, county numbers from every period
-and amounts with øre, in Bokmål, Nynorsk and English.
+feeds it rounds it has never seen: realistic ones, as the page will show, and hostile ones
+(``hostile=True``), with unusual names, county numbers from every period, amounts with øre
+and in any currency, in Bokmål, Nynorsk and English.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def headline(award: AwardRound, locale: str = "nb") -> str:
 
 # derandomize makes the run repeatable, so the script prints the same every time.
 @settings(max_examples=100, deadline=None, derandomize=True, database=None)
-@given(award=award_rounds(), locale=st.sampled_from(sorted(_TEMPLATES)))
+@given(
+    award=award_rounds() | award_rounds(hostile=True), locale=st.sampled_from(sorted(_TEMPLATES))
+)
 def test_headline_names_the_winner_the_year_and_the_amount(award: AwardRound, locale: str) -> None:
     """The headline is one line naming the winner, the year and the amount."""
     line = headline(award, locale)

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.property
 LOCALES = st.sampled_from(["nb", "nn", "en"])
 
 
-@given(strategies.money(), LOCALES, st.sampled_from(AMOUNT_STYLES))
+@given(strategies.money(hostile=True), LOCALES, st.sampled_from(AMOUNT_STYLES))
 def test_every_amount_formats(money: Money, locale: str, style: AmountStyle) -> None:
     text = format_amount(money, locale=locale, style=style)
     assert text.strip() == text
@@ -50,7 +50,7 @@ def test_every_date_range_formats(first: date, second: date, locale: str) -> Non
     assert text.count("–") == (start != end)
 
 
-@given(st.lists(strategies.texts(), max_size=5), LOCALES)
+@given(st.lists(strategies.texts(hostile=True), max_size=5), LOCALES)
 def test_every_list_of_names_formats(items: list[str], locale: str) -> None:
     joined = format_list(items, locale=locale)
     assert all(item in joined for item in items)
@@ -62,7 +62,10 @@ def test_every_count_formats(count: int, noun: str, locale: str) -> None:
 
 
 @given(
-    strategies.award_rounds(), LOCALES, st.sampled_from(FORMATS), st.none() | strategies.prizes()
+    strategies.award_rounds(hostile=True),
+    LOCALES,
+    st.sampled_from(FORMATS),
+    st.none() | strategies.prizes(hostile=True),
 )
 def test_every_round_renders(
     award_round: AwardRound, locale: str, fmt: Format, prize: Prize | None

@@ -216,7 +216,7 @@ def test_a_round_of_today_is_its_own_now() -> None:
 
 @pytest.mark.property
 @settings(max_examples=50, deadline=None)
-@given(award_rounds())
+@given(award_rounds(hostile=True))
 def test_any_valid_round_flattens_to_one_row_per_citation(award: object) -> None:
     rows = citation_rows([award])  # type: ignore[list-item]
     assert len(rows) == len(award.citations)  # type: ignore[attr-defined]

@@ -46,7 +46,7 @@ def test_the_schema_is_a_valid_2020_12_schema(cls: type) -> None:
 
 @pytest.mark.property
 @settings(max_examples=25, deadline=None)
-@given(st.one_of(award_rounds(), prizes(), years_not_awarded()))
+@given(st.one_of(award_rounds(hostile=True), prizes(hostile=True), years_not_awarded(hostile=True)))
 def test_every_document_the_library_writes_validates(obj: object) -> None:
     # Through JSON text, as a file holds it: dates and amounts as text.
     assert valid(json.loads(to_json(obj)), type(obj))

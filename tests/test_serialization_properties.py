@@ -25,23 +25,23 @@ from innovasjonspris.serialization import (
 pytestmark = pytest.mark.property
 
 ANY_OBJECT = st.one_of(
-    strategies.applicants(),
-    strategies.citations(),
-    strategies.events(),
-    strategies.juries(),
-    strategies.jury_members(),
-    strategies.localized_texts(),
-    strategies.money(),
-    strategies.municipalities(),
-    strategies.organisations(),
-    strategies.persons(),
-    strategies.prizes(),
-    strategies.projects(),
-    strategies.sources(),
+    strategies.applicants(hostile=True),
+    strategies.citations(hostile=True),
+    strategies.events(hostile=True),
+    strategies.juries(hostile=True),
+    strategies.jury_members(hostile=True),
+    strategies.localized_texts(hostile=True),
+    strategies.money(hostile=True),
+    strategies.municipalities(hostile=True),
+    strategies.organisations(hostile=True),
+    strategies.persons(hostile=True),
+    strategies.prizes(hostile=True),
+    strategies.projects(hostile=True),
+    strategies.sources(hostile=True),
 )
 
 
-@given(strategies.award_rounds())
+@given(strategies.award_rounds(hostile=True))
 def test_rounds_survive_dict_json_and_toml(award_round: AwardRound) -> None:
     assert from_dict(to_dict(award_round)) == award_round
     assert from_json(to_json(award_round)) == award_round
@@ -59,7 +59,7 @@ def test_every_type_survives_dict_json_and_toml(obj: object) -> None:
     assert from_toml(to_toml(obj), cls) == obj
 
 
-@given(strategies.award_rounds())
+@given(strategies.award_rounds(hostile=True))
 def test_writing_is_stable(award_round: AwardRound) -> None:
     # What is read back writes out exactly as before: one spelling per value.
     assert to_json(from_json(to_json(award_round))) == to_json(award_round)
@@ -125,7 +125,7 @@ def _fails_at(load: Callable[[], object], path: str) -> list[str]:
     return caught.value.errors
 
 
-@given(strategies.award_rounds() | strategies.prizes(), st.data())
+@given(strategies.award_rounds(hostile=True) | strategies.prizes(hostile=True), st.data())
 def test_any_bad_value_is_refused_at_its_path(
     document: AwardRound | Prize, data: st.DataObject
 ) -> None:
@@ -142,7 +142,7 @@ def test_any_bad_value_is_refused_at_its_path(
     _fails_at(lambda: from_json(json.dumps(mutated), type(document)), path)
 
 
-@given(strategies.award_rounds() | strategies.prizes(), st.data())
+@given(strategies.award_rounds(hostile=True) | strategies.prizes(hostile=True), st.data())
 def test_unknown_and_missing_keys_are_refused_at_their_path(
     document: AwardRound | Prize, data: st.DataObject
 ) -> None:

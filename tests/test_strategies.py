@@ -1,5 +1,8 @@
-"""The strategies yield valid objects, reach every corner of the valid space, and are
-registered with Hypothesis through the entry point."""
+"""The strategies yield valid objects, reach every corner of the valid space in their
+hostile mode, and are registered with Hypothesis through the entry point.
+
+What the realistic mode promises beyond validity is in ``test_realistic_strategies.py``.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from innovasjonspris import (
 )
 from innovasjonspris._hypothesis_plugin import strategy_functions
 from innovasjonspris._public_types import public_types
+from innovasjonspris._value_strategies import ROUND_YEARS
 from innovasjonspris.registry import is_valid_kommunenummer
 
 pytestmark = pytest.mark.property
@@ -52,6 +56,8 @@ SEARCH = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
 )
 REACH = settings(SEARCH, phases=[Phase.generate])
+# Both modes promise validity, cross-field rules and good shrinking alike.
+MODES = pytest.mark.parametrize("hostile", [False, True], ids=["realistic", "hostile"])
 
 
 def minimal(strategy: st.SearchStrategy[T], condition: Callable[[T], bool]) -> T:
@@ -81,10 +87,13 @@ def test_every_public_type_has_exactly_one_strategy() -> None:
     assert set(STRATEGY_OF) == set(public_types())
 
 
+@MODES
 @pytest.mark.parametrize("cls", MODEL_TYPES, ids=lambda cls: cls.__name__)
 @given(data=st.data())
-def test_strategies_yield_valid_objects(cls: type[Any], data: st.DataObject) -> None:
-    value = data.draw(STRATEGY_OF[cls]())
+def test_strategies_yield_valid_objects(
+    cls: type[Any], data: st.DataObject, *, hostile: bool
+) -> None:
+    value = data.draw(STRATEGY_OF[cls](hostile=hostile))
     assert type(value) is cls
     # evolve() builds a new object, running every validator and cross-field rule again.
     assert attrs.evolve(value) == value
@@ -101,6 +110,12 @@ IMPORT_ORDERS = {
     # The strategies module imports Hypothesis, which runs our hook while it is half loaded.
     "strategies first": "import innovasjonspris.strategies",
     "hypothesis first": "import hypothesis; import innovasjonspris.strategies",
+    # Registering the types builds no strategy: that waits until a type is asked for.
+    "hypothesis, then the package": (
+        "import sys, hypothesis, innovasjonspris; "
+        "assert 'innovasjonspris.strategies' not in sys.modules; "
+        "assert 'babel' not in sys.modules"
+    ),
     # Hypothesis alone loads neither the strategies nor Babel, only the model's types.
     "hypothesis alone": (
         "import sys, hypothesis; "
@@ -136,8 +151,9 @@ def test_registration_replaces_what_hypothesis_would_infer() -> None:
     assert smallest.winner.municipality == Municipality(number="0301", name="Oslo")
 
 
-def test_award_rounds_shrink_to_a_readable_round() -> None:
-    smallest = minimal(strategies.award_rounds(), lambda _: True)
+@MODES
+def test_award_rounds_shrink_to_a_readable_round(*, hostile: bool) -> None:
+    smallest = minimal(strategies.award_rounds(hostile=hostile), lambda _: True)
     assert smallest == AwardRound(
         id="innovasjonsprisen-2019",
         year=2019,
@@ -150,7 +166,7 @@ def test_award_rounds_shrink_to_a_readable_round() -> None:
     )
 
 
-@given(strategies.award_rounds())
+@given(strategies.award_rounds() | strategies.award_rounds(hostile=True))
 def test_award_rounds_keep_the_cross_field_rules(award_round: AwardRound) -> None:
     assert [c.standing for c in award_round.citations].count(Standing.WINNER) == 1
     numbers = [c.municipality.number for c in award_round.citations]
@@ -172,8 +188,10 @@ def test_award_rounds_keep_the_cross_field_rules(award_round: AwardRound) -> Non
         (2024, "56"),  # Finnmark again
     ],
 )
-def test_municipalities_reach_every_county_period(year: int, county: str) -> None:
-    found = reach(strategies.municipalities(year=year), lambda m: m.county_number == county)
+@MODES
+def test_municipalities_reach_every_county_period(year: int, county: str, *, hostile: bool) -> None:
+    strategy = strategies.municipalities(year=year, hostile=hostile)
+    found = reach(strategy, lambda m: m.county_number == county)
     assert is_valid_kommunenummer(found.number, year=year)
 
 
@@ -193,9 +211,10 @@ def test_kommunenummer_is_valid_in_its_year(year_and_number: tuple[int, str]) ->
     assert not number.endswith("00")
 
 
+@MODES
 @pytest.mark.parametrize("year", [1972, 2017, 2018, 2019, 2020, 2023, 2024, 2026])
-def test_award_rounds_can_be_held_in_every_county_period(year: int) -> None:
-    found = reach(strategies.award_rounds(year=year), lambda _: True)
+def test_award_rounds_can_be_held_in_every_county_period(year: int, *, hostile: bool) -> None:
+    found = reach(strategies.award_rounds(year=year, hostile=hostile), lambda _: True)
     assert found.year == year
 
 
@@ -211,8 +230,10 @@ NAME_FORMS: list[Callable[[str], bool]] = [
     NAME_FORMS,
     ids=["non-ASCII", "parallel names", "with its county"],
 )
-def test_municipality_names_take_every_form(kind: Callable[[str], bool]) -> None:
-    assert kind(reach(strategies.municipalities(), lambda m: kind(m.name)).name)
+@MODES
+def test_municipality_names_take_every_form(kind: Callable[[str], bool], *, hostile: bool) -> None:
+    strategy = strategies.municipalities(hostile=hostile)
+    assert kind(reach(strategy, lambda m: kind(m.name)).name)
 
 
 @given(
@@ -228,21 +249,46 @@ def test_municipalities_are_the_registrys_of_their_year(
     assert drawn.name in record.accepted_names
 
 
-def test_a_year_outside_the_registry_is_refused() -> None:
-    with pytest.raises(ValidationError):
-        minimal(strategies.municipalities(year=2027), lambda _: True)
+OUT_OF_RANGE = [ROUND_YEARS[0] - 1, ROUND_YEARS[-1] + 1]
+ASKING_FOR_A_YEAR: list[Callable[[Any], object]] = [
+    lambda year: strategies.municipalities(year=year),
+    lambda year: strategies.municipalities(year=year, hostile=True),
+    lambda year: strategies.kommunenummer(year=year),
+    lambda year: strategies.citations(year=year),
+    lambda year: strategies.award_rounds(year=year),
+    lambda year: strategies.award_rounds(year=year, hostile=True),
+]
 
 
+@pytest.mark.parametrize("year", OUT_OF_RANGE)
+@pytest.mark.parametrize("ask", ASKING_FOR_A_YEAR)
+def test_a_year_no_round_may_have_is_refused_when_asked_for(
+    ask: Callable[[Any], object], year: int
+) -> None:
+    expected = f"from {ROUND_YEARS[0]} to {ROUND_YEARS[-1]}, not {year}"
+    with pytest.raises(ValidationError, match=expected):
+        ask(year)
+
+
+@pytest.mark.parametrize("year", ["2019", 2019.0, True])
+def test_a_year_of_the_wrong_type_is_a_type_error(year: object) -> None:
+    with pytest.raises(TypeError, match="year must be an int or None"):
+        strategies.award_rounds(year=year)  # type: ignore[arg-type]
+
+
+@MODES
 @pytest.mark.parametrize("standing", list(Standing))
-def test_citations_reach_every_standing(standing: Standing) -> None:
-    assert minimal(strategies.citations(), lambda c: c.standing is standing).standing is standing
-    fixed = minimal(strategies.citations(standing=standing, year=2019), lambda _: True)
-    assert fixed.standing is standing
+def test_citations_reach_every_standing(standing: Standing, *, hostile: bool) -> None:
+    drawn = strategies.citations(hostile=hostile)
+    assert minimal(drawn, lambda c: c.standing is standing).standing is standing
+    fixed = strategies.citations(standing=standing, year=2019, hostile=hostile)
+    assert minimal(fixed, lambda _: True).standing is standing
 
 
-def test_rounds_name_finalists_and_honourable_mentions() -> None:
+@MODES
+def test_rounds_name_finalists_and_honourable_mentions(*, hostile: bool) -> None:
     found = reach(
-        strategies.award_rounds(),
+        strategies.award_rounds(hostile=hostile),
         lambda r: {c.standing for c in r.citations} == set(Standing),
     )
     assert len(found.citations) >= len(Standing)
@@ -267,19 +313,20 @@ MONEY_CORNERS: list[tuple[Callable[[Money], bool], Decimal]] = [
 def test_money_reaches_amounts_with_and_without_ore(
     condition: Callable[[Money], bool], expected: Decimal
 ) -> None:
-    found = minimal(strategies.money(), condition)
+    found = minimal(strategies.money(hostile=True), condition)
     assert found.amount == expected
     assert str(found.amount) == str(expected)
 
 
-@given(strategies.money(positive=True))
+@given(strategies.money(positive=True, hostile=True) | strategies.money())
 def test_positive_money_is_above_zero(money: Money) -> None:
     assert money.amount > 0
 
 
 def test_money_may_carry_an_uncommon_currency() -> None:
     found = reach(
-        strategies.money(), lambda m: m.currency not in {"NOK", "SEK", "DKK", "EUR", "USD"}
+        strategies.money(hostile=True),
+        lambda m: m.currency not in {"NOK", "SEK", "DKK", "EUR", "USD"},
     )
     assert len(found.currency) == 3
 
@@ -287,40 +334,50 @@ def test_money_may_carry_an_uncommon_currency() -> None:
 OPTIONAL_ROUND_FIELDS = [f.name for f in attrs.fields(AwardRound) if f.default is not attrs.NOTHING]
 
 
+@MODES
 @pytest.mark.parametrize("field", OPTIONAL_ROUND_FIELDS)
-def test_optional_fields_are_filled_in_as_well_as_left_out(field: str) -> None:
+def test_optional_fields_are_filled_in_as_well_as_left_out(field: str, *, hostile: bool) -> None:
     # The smallest round leaves them all out (see above); each is also given.
-    found = reach(strategies.award_rounds(), lambda r: getattr(r, field) not in (None, ()))
+    found = reach(
+        strategies.award_rounds(hostile=hostile), lambda r: getattr(r, field) not in (None, ())
+    )
     assert getattr(found, field) not in (None, ())
 
 
 def test_localized_texts_use_any_set_of_languages() -> None:
-    assert minimal(strategies.localized_texts(), lambda _: True).languages == ("nb",)
-    every = minimal(strategies.localized_texts(), lambda t: len(t.languages) == 3)
+    hostile = strategies.localized_texts(hostile=True)
+    assert minimal(hostile, lambda _: True).languages == ("nb",)
+    assert minimal(hostile, lambda t: "nb" not in t.languages).languages == ("nn",)
+    every = minimal(hostile, lambda t: len(t.languages) == 3)
     assert every.languages == ("nb", "nn", "en")
-    multiline = minimal(strategies.localized_texts(), lambda t: "\n" in t.get("nb"))
+    multiline = minimal(hostile, lambda t: "\n" in t.get("nb"))
     assert "\n" in multiline.get("nb")
 
 
-def test_juries_have_a_chair_or_not_and_may_be_just_a_secretariat() -> None:
-    assert minimal(strategies.juries(), lambda j: j.chair is not None).chair is not None
-    secretariat_only = minimal(strategies.juries(), lambda _: True)
+@MODES
+def test_juries_have_a_chair_or_not_and_may_be_just_a_secretariat(*, hostile: bool) -> None:
+    juries = strategies.juries(hostile=hostile)
+    assert minimal(juries, lambda j: j.chair is not None).chair is not None
+    secretariat_only = minimal(juries, lambda _: True)
     assert secretariat_only.members == ()
     assert secretariat_only.secretariat is not None
-    assert minimal(strategies.jury_members(), lambda m: m.chair).chair
+    assert minimal(strategies.jury_members(hostile=hostile), lambda m: m.chair).chair
 
 
-def test_events_span_days_or_have_none() -> None:
-    assert reach(strategies.events(), lambda e: e.start is None).end is None
+@MODES
+def test_events_span_days_or_have_none(*, hostile: bool) -> None:
+    events = strategies.events(hostile=hostile)
+    assert reach(events, lambda e: e.start is None).end is None
     spanning = reach(
-        strategies.events(), lambda e: e.start is not None and e.end is not None and e.end > e.start
+        events, lambda e: e.start is not None and e.end is not None and e.end > e.start
     )
     assert spanning.start is not None
 
 
-def test_rounds_put_the_award_inside_the_event() -> None:
+@MODES
+def test_rounds_put_the_award_inside_the_event(*, hostile: bool) -> None:
     found = reach(
-        strategies.award_rounds(),
+        strategies.award_rounds(hostile=hostile),
         lambda r: (
             r.awarded_on is not None
             and r.event is not None
@@ -335,9 +392,10 @@ def test_rounds_put_the_award_inside_the_event() -> None:
     assert found.event.start <= found.awarded_on <= found.event.end
 
 
-def test_rounds_may_be_announced_after_the_award() -> None:
+@MODES
+def test_rounds_may_be_announced_after_the_award(*, hostile: bool) -> None:
     found = reach(
-        strategies.award_rounds(),
+        strategies.award_rounds(hostile=hostile),
         lambda r: (
             r.awarded_on is not None
             and r.announced_on is not None
@@ -351,10 +409,11 @@ def _named_projects(award_round: AwardRound) -> int:
     return sum(len(citation.projects) for citation in award_round.citations)
 
 
-def test_counts_reach_down_to_what_a_round_names() -> None:
+@MODES
+def test_counts_reach_down_to_what_a_round_names(*, hostile: bool) -> None:
     # The boundary of the counting rule: exactly as many projects as the citations name.
     found = reach(
-        strategies.award_rounds(),
+        strategies.award_rounds(hostile=hostile),
         lambda r: r.applicants is not None and r.applicants.projects == _named_projects(r) > 0,
     )
     assert found.applicants is not None
@@ -371,35 +430,43 @@ def _only_count(applicants: Applicants) -> str | None:
 
 @pytest.mark.parametrize("name", COUNTS)
 def test_applicants_may_give_any_single_count(name: str) -> None:
-    only = minimal(strategies.applicants(), lambda a: _only_count(a) == name)
+    applicants = strategies.applicants(hostile=True)
+    only = minimal(applicants, lambda a: _only_count(a) == name)
     assert getattr(only, name) == 0
-    assert minimal(strategies.applicants(), lambda a: a.more_than).more_than
+    assert minimal(applicants, lambda a: a.more_than).more_than
 
 
-def test_projects_belong_to_the_municipality_asked_for() -> None:
-    project = minimal(strategies.projects(municipality="1516"), lambda _: True)
-    assert project.municipality == "1516"
-    assert minimal(strategies.projects(), lambda _: True).municipality == "0301"
+@MODES
+def test_projects_belong_to_the_municipality_asked_for(*, hostile: bool) -> None:
+    asked = strategies.projects(municipality="1516", hostile=hostile)
+    assert minimal(asked, lambda _: True).municipality == "1516"
+    assert minimal(strategies.projects(hostile=hostile), lambda _: True).municipality == "0301"
 
 
 def test_sources_have_addresses_of_every_kind() -> None:
-    assert reach(strategies.sources(), lambda s: not s.url.isascii()).url.startswith("http")
-    assert reach(strategies.sources(), lambda s: s.url.startswith("https://")).url
+    sources = strategies.sources(hostile=True)
+    assert reach(sources, lambda s: not s.url.isascii()).url.startswith("http")
+    assert reach(sources, lambda s: s.url.startswith("https://")).url
 
 
-def test_orgnrs_carry_a_valid_check_digit() -> None:
-    generated = minimal(strategies.orgnrs(), lambda n: n != "972417858")
+@MODES
+def test_orgnrs_carry_a_valid_check_digit(*, hostile: bool) -> None:
+    generated = minimal(strategies.orgnrs(hostile=hostile), lambda n: n != "972417858")
     assert Organisation(name=LocalizedText(nb="KS"), orgnr=generated).orgnr == generated
 
 
-@given(strategies.texts(), strategies.texts(multiline=True))
+@given(
+    strategies.texts(hostile=True) | strategies.texts(),
+    strategies.texts(multiline=True, hostile=True) | strategies.texts(multiline=True),
+)
 def test_texts_are_clean(line: str, prose: str) -> None:
     assert Person(name=line).name == line
     assert LocalizedText(nn=prose).nn == prose
     assert "\n" not in line
 
 
-def test_prizes_shrink_to_the_innovation_prize() -> None:
-    smallest = minimal(strategies.prizes(), lambda _: True)
+@MODES
+def test_prizes_shrink_to_the_innovation_prize(*, hostile: bool) -> None:
+    smallest = minimal(strategies.prizes(hostile=hostile), lambda _: True)
     assert smallest.id == "innovasjonsprisen"
     assert smallest.name == LocalizedText(nb="Innovasjonsprisen")

@@ -10,7 +10,8 @@ for a type before the package that defines it is loaded.
 
 Neither the types nor their strategies are listed here: the types are the package's public
 classes (:func:`~innovasjonspris._public_types.public_types`), and the strategy for each is
-the public function of :mod:`innovasjonspris.strategies` whose return annotation names it.
+the public function of :mod:`innovasjonspris.strategies` whose return annotation names it,
+called without arguments: ``st.from_type`` gives the realistic mode, never the hostile one.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ __all__ = ["register", "register_if_hypothesis_is_loaded", "strategy_functions"]
 
 
 @functools.cache
-def strategy_functions() -> dict[type, Callable[[], Any]]:
+def strategy_functions() -> dict[type, Callable[..., Any]]:
     """Each public type, and the public strategy declared to yield it.
 
     ``organisations() -> SearchStrategy[Organisation]`` is the strategy for
@@ -36,7 +37,7 @@ def strategy_functions() -> dict[type, Callable[[], Any]]:
     """
     strategies = importlib.import_module("innovasjonspris.strategies")
     wanted = public_types()
-    found: dict[type, Callable[[], Any]] = {}
+    found: dict[type, Callable[..., Any]] = {}
     for name in strategies.__all__:
         function = getattr(strategies, name)
         (yielded,) = typing.get_args(typing.get_type_hints(function)["return"])
@@ -45,12 +46,11 @@ def strategy_functions() -> dict[type, Callable[[], Any]]:
     return found
 
 
-def _builder(cls: type) -> Callable[[], Any]:
-    # Hypothesis's deferred() wants a plain function, not a functools.partial.
-    def build() -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
+def _resolver(cls: type) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
         return strategy_functions()[cls]()
 
-    return build
+    return resolve
 
 
 def register() -> None:
@@ -58,10 +58,13 @@ def register() -> None:
     # Imported here: Hypothesis is importing itself when it calls this.
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    # Deferred: the strategies module may be the very import that brought Hypothesis in,
-    # and so be only half loaded now. Each strategy is found and built on its first use.
+    # A function, not a strategy: Hypothesis checks a registered strategy at once (whether
+    # it is empty), which would import the strategies module, and with it Babel, in every
+    # project that imports both; a function it calls only when the type is asked for. By
+    # then the strategies module, which may be the very import that brought Hypothesis in,
+    # is loaded in full.
     for cls in public_types():
-        st.register_type_strategy(cls, st.deferred(_builder(cls)))
+        st.register_type_strategy(cls, _resolver(cls))
 
 
 def register_if_hypothesis_is_loaded() -> None:

@@ -1,7 +1,8 @@
 """The strategies for the parts of a round: organisations, people, juries, events, sources.
 
 :mod:`innovasjonspris.strategies` exports the public ones; the strategies for whole rounds
-and documents draw their parts from here.
+and documents draw their parts from here. Each is realistic unless asked to be ``hostile``;
+the hostile ones are here, the realistic ones in :mod:`innovasjonspris._realistic_parts`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,14 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 from innovasjonspris._model import Event, Jury, JuryMember, Organisation, Person, Source
+from innovasjonspris._realistic_parts import (
+    realistic_events,
+    realistic_juries,
+    realistic_jury_members,
+    realistic_persons,
+    realistic_sources,
+)
+from innovasjonspris._realistic_values import realistic_organisations
 from innovasjonspris._value_strategies import (
     EVENT_NAMES,
     ORGANISATION_NAMES,
@@ -55,9 +64,14 @@ def _organisations() -> st.SearchStrategy[Organisation]:
     )
 
 
-def organisations() -> st.SearchStrategy[Organisation]:
-    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr."""
-    return _organisations()
+def organisations(*, hostile: bool = False) -> st.SearchStrategy[Organisation]:
+    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr.
+
+    A real body (the ministry, KS, a directorate, a university) with its names in nb, nn
+    and en; only the ministry's real orgnr is ever given. With ``hostile``, any names and any
+    valid orgnr.
+    """
+    return _organisations() if hostile else realistic_organisations()
 
 
 @functools.cache
@@ -70,13 +84,19 @@ def _persons() -> st.SearchStrategy[Person]:
     )
 
 
-def persons() -> st.SearchStrategy[Person]:
-    """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation."""
-    return _persons()
+def persons(*, hostile: bool = False) -> st.SearchStrategy[Person]:
+    """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation.
+
+    A Norwegian name (``Kari Nordmann``), a title such as ``ordfører``. With ``hostile``,
+    any clean text as a name.
+    """
+    return _persons() if hostile else realistic_persons()
 
 
-def jury_members() -> st.SearchStrategy[JuryMember]:
+def jury_members(*, hostile: bool = False) -> st.SearchStrategy[JuryMember]:
     """Generate a :class:`~innovasjonspris.JuryMember`, chair or not."""
+    if not hostile:
+        return realistic_jury_members()
     return st.builds(JuryMember, person=_persons(), chair=st.booleans())
 
 
@@ -94,9 +114,9 @@ def _jury(draw: st.DrawFn) -> Jury:
     return Jury(members=members, secretariat=draw(secretariat))
 
 
-def juries() -> st.SearchStrategy[Jury]:
+def juries(*, hostile: bool = False) -> st.SearchStrategy[Jury]:
     """Generate a :class:`~innovasjonspris.Jury`: members or a secretariat, at most one chair."""
-    return _jury()
+    return _jury() if hostile else realistic_juries()
 
 
 @st.composite
@@ -118,9 +138,13 @@ def _any_event(draw: st.DrawFn) -> Event:
     return draw(events_between(start, end))
 
 
-def events() -> st.SearchStrategy[Event]:
-    """Generate an :class:`~innovasjonspris.Event`; an end only with a start, never before it."""
-    return _any_event()
+def events(*, hostile: bool = False) -> st.SearchStrategy[Event]:
+    """Generate an :class:`~innovasjonspris.Event`; an end only with a start, never before it.
+
+    A conference named for its year, of one to three days. With ``hostile``, any name and
+    any dates from year 1 to 9999.
+    """
+    return _any_event() if hostile else realistic_events()
 
 
 _URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
@@ -146,6 +170,10 @@ def _sources() -> st.SearchStrategy[Source]:
     )
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known."""
-    return _sources()
+def sources(*, hostile: bool = False) -> st.SearchStrategy[Source]:
+    """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known.
+
+    A news page about a round, at an address made from its title. With ``hostile``, any
+    address the model accepts, non-ASCII ones included, and any clean text.
+    """
+    return _sources() if hostile else realistic_sources()

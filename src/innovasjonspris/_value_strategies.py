@@ -13,11 +13,27 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
-from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._parts import LANGUAGES, MAX_AMOUNT, LocalizedText, Money, Standing
+from innovasjonspris._parts import (
+    LANGUAGES,
+    MAX_AMOUNT,
+    LocalizedText,
+    Money,
+    Municipality,
+    Standing,
+)
+from innovasjonspris._realistic_values import (
+    NOTES,
+    completed_orgnr,
+    known_orgnrs,
+    municipality_orgnr,
+    realistic_localized,
+    realistic_money,
+    realistic_orgnrs,
+    realistic_texts,
+)
 from innovasjonspris._text import check_text
 
 __all__ = [
@@ -27,15 +43,19 @@ __all__ = [
     "PLACES",
     "PROJECT_NAMES",
     "PUBLISHERS",
+    "ROUND_YEARS",
     "SMALL",
     "TITLES",
     "URLS",
+    "check_round_year",
+    "division_year",
     "is_clean",
     "kommunenummer",
     "line_characters",
     "localized",
     "localized_texts",
     "money",
+    "municipalities_of",
     "named",
     "optional",
     "orgnrs",
@@ -83,7 +103,6 @@ URLS: Final = (
     "http://example.no/side?id=1#avsnitt",
 )
 PUBLISHERS: Final = ("Regjeringen", "KS", "Kommunal Rapport")
-_KNOWN_ORGNRS: Final = ("972417858",)  # Kommunal- og moderniseringsdepartementet
 _FAVOURITE_YEARS: Final = (2019, 2017, 2018, 2020, 2023, 2024, 1972)
 
 _T = TypeVar("_T")
@@ -116,13 +135,14 @@ def _texts(*, multiline: bool) -> st.SearchStrategy[str]:
     )
 
 
-def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
-    """Generate clean text: non-empty, NFC, no surrounding space, no control characters.
+def texts(*, multiline: bool = False, hostile: bool = False) -> st.SearchStrategy[str]:
+    """Generate clean text: Norwegian words such as ``Innovasjon kommune`` or ``Bø``.
 
-    With ``multiline``, line breaks may occur inside the text, as in a
-    :class:`~innovasjonspris.LocalizedText`.
+    With ``multiline``, paragraphs of them, as in a :class:`~innovasjonspris.LocalizedText`.
+    With ``hostile``, any text the model accepts: non-empty, NFC, no surrounding space, no
+    control characters, but any other character of Unicode, unassigned ones included.
     """
-    return _texts(multiline=multiline)
+    return _texts(multiline=multiline) if hostile else realistic_texts(multiline=multiline)
 
 
 @functools.cache
@@ -140,10 +160,33 @@ def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
     return _or_none(strategy)
 
 
+LAST_DIVISION_YEAR: Final = registry.LAST_YEAR
+"""The last year whose division into municipalities and counties the registry knows."""
+ROUND_YEARS: Final = range(registry.FIRST_YEAR, LAST_DIVISION_YEAR + 1)
+"""The years a generated round may have: every year a round may have, and no other."""
+
+
+def division_year(year: int) -> int:
+    """The year whose division holds in ``year``: itself, or the last one known after it."""
+    return min(year, LAST_DIVISION_YEAR)
+
+
+def check_round_year(year: int | None) -> None:
+    """Refuse a year no round may have, as the caller asks for it."""
+    if year is None:
+        return
+    if type(year) is not int:
+        msg = f"year must be an int or None, not {type(year).__name__}"
+        raise TypeError(msg)
+    if year not in ROUND_YEARS:
+        msg = f"must be a year from {ROUND_YEARS[0]} to {ROUND_YEARS[-1]}, not {year}"
+        raise ValidationError("year", msg)
+
+
 @functools.cache
 def _years() -> st.SearchStrategy[int]:
     return st.one_of(
-        st.sampled_from(_FAVOURITE_YEARS), st.integers(registry.FIRST_YEAR, registry.LAST_YEAR)
+        st.sampled_from(_FAVOURITE_YEARS), st.integers(ROUND_YEARS[0], ROUND_YEARS[-1])
     )
 
 
@@ -155,12 +198,12 @@ def years() -> st.SearchStrategy[int]:
 @functools.cache
 def records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
     found = (
-        registry.municipalities(year=year)
+        registry.municipalities(year=division_year(year))
         if year is not None
         else tuple(
             {
                 record.number: record
-                for any_year in range(registry.FIRST_YEAR, registry.LAST_YEAR + 1)
+                for any_year in range(ROUND_YEARS[0], LAST_DIVISION_YEAR + 1)
                 for record in registry.municipalities(year=any_year)
             }.values()
         )
@@ -176,30 +219,49 @@ def _kommunenummer(year: int | None) -> st.SearchStrategy[str]:
 
 def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
     """Generate the number of a municipality of ``year`` (of any year, if ``None``)."""
+    check_round_year(year)
     return _kommunenummer(year)
 
 
-def _completed(first_eight: str) -> str | None:
-    # python-stdnum states the check digit's rule: at most one of the ten last digits
-    # passes it, and none does where MOD11 leaves 10.
-    candidates = (first_eight + last for last in "0123456789")
-    return next((number for number in candidates if stdnum_orgnr.is_valid(number)), None)
+@st.composite
+def _municipality(draw: st.DrawFn, year: int | None, *, hostile: bool) -> Municipality:
+    record = draw(st.sampled_from(records(year)))
+    name = record.name
+    # Drawn for every municipality, so that examples shrink to Oslo's official name and not
+    # to whichever municipality has no other form of its name to choose from.
+    other_forms = sorted(record.accepted_names - {name})
+    if draw(st.booleans()) and other_forms:
+        name = draw(st.sampled_from(other_forms))
+    # Its own number, made up; or, when hostile, any valid one, another body's included.
+    orgnr = _orgnrs() if hostile else st.just(municipality_orgnr(record.number))
+    return Municipality(number=record.number, name=name, orgnr=draw(optional(orgnr)))
+
+
+@functools.cache
+def municipalities_of(year: int | None, *, hostile: bool) -> st.SearchStrategy[Municipality]:
+    """Real municipalities of ``year`` (of any year, if ``None``), with a name of that year."""
+    check_round_year(year)
+    return _municipality(year, hostile=hostile)
 
 
 @functools.cache
 def _orgnrs() -> st.SearchStrategy[str]:
     generated = (
         st.text("0123456789", min_size=8, max_size=8)
-        .map(_completed)
+        .map(completed_orgnr)
         .filter(lambda value: value is not None)
         .map(str)
     )
-    return st.one_of(st.sampled_from(_KNOWN_ORGNRS), generated)
+    return st.one_of(st.sampled_from(sorted(known_orgnrs())), generated)
 
 
-def orgnrs() -> st.SearchStrategy[str]:
-    """Generate an organisation number: nine digits whose last is the MOD11 check digit."""
-    return _orgnrs()
+def orgnrs(*, hostile: bool = False) -> st.SearchStrategy[str]:
+    """Generate an organisation number: nine digits whose last is the MOD11 check digit.
+
+    It begins with 8 or 9, as real ones do, and is made up: no body in the bundled data has
+    it. With ``hostile``, any valid number, the ministry's first.
+    """
+    return _orgnrs() if hostile else realistic_orgnrs()
 
 
 def standings() -> st.SearchStrategy[Standing]:
@@ -220,9 +282,13 @@ def localized(examples: tuple[str, ...] = _PROSE) -> st.SearchStrategy[Localized
     return _localized_text(named(examples, multiline=True))
 
 
-def localized_texts() -> st.SearchStrategy[LocalizedText]:
-    """Generate a :class:`~innovasjonspris.LocalizedText` in one to all of nb, nn and en."""
-    return localized()
+def localized_texts(*, hostile: bool = False) -> st.SearchStrategy[LocalizedText]:
+    """Generate a :class:`~innovasjonspris.LocalizedText`: Bokmål, and Nynorsk or English.
+
+    Each language says the same (``Vinneren ble kunngjort på konferansen.``). With
+    ``hostile``, any set of one to all of nb, nn and en, each any clean text.
+    """
+    return localized() if hostile else realistic_localized(NOTES)
 
 
 def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
@@ -265,9 +331,11 @@ def _money(*, positive: bool) -> st.SearchStrategy[Money]:
     )
 
 
-def money(*, positive: bool = False) -> st.SearchStrategy[Money]:
-    """Generate :class:`~innovasjonspris.Money`; whole amounts and amounts with øre, NOK most often.
+def money(*, positive: bool = False, hostile: bool = False) -> st.SearchStrategy[Money]:
+    """Generate :class:`~innovasjonspris.Money`: whole kroner in NOK, 10 000 to 2 000 000.
 
-    With ``positive``, only amounts above zero, as a prize carries.
+    Realistic amounts are always above zero. With ``hostile``, any amount the model
+    accepts, with and without øre, ``Decimal("5E+5")`` as well as ``Decimal("500000")``,
+    zero and below (unless ``positive``), in any ISO 4217 currency, NOK most often.
     """
-    return _money(positive=positive)
+    return _money(positive=positive) if hostile else realistic_money()

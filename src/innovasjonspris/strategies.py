@@ -1,20 +1,26 @@
 """Hypothesis strategies that generate valid domain objects, for tests of your own code.
 
 Install the extra to use them: ``pip install "innovasjonspris[strategies]"``. Every
-strategy yields only objects that pass the model's validation, cross-field rules included,
-and covers the whole valid space: kommunenummer from every county period since 1972
-(``0301`` included), amounts with and without øre, every standing, absent optional fields
-and names such as ``Bø``, ``Ås``, ``Hábmer`` and ``Deatnu – Tana``. Realistic values come
-first, so failing examples shrink to something a person can read.
+strategy yields only objects that pass the model's validation, cross-field rules included.
+
+By default the values are realistic, as a test of a web page or report wants them: NOK in
+whole kroner, real municipalities of the round's year from every county period since 1972
+(``0301`` included), Norwegian names and titles, text in Bokmål with its Nynorsk and
+English versions, citations that name their own municipality's projects, organisation
+numbers no other body has, and dates close together. With ``hostile=True``, every strategy
+covers the whole valid space instead, for tests of robustness: any ISO 4217 currency,
+amounts with and without øre and in any exponent, zero and negative amounts, any Unicode
+text the model accepts, any valid orgnr, dates from year 1 to 9999. Either way realistic
+values come first, so failing examples shrink to something a person can read.
 
 Without Hypothesis, importing this module raises :class:`ModuleNotFoundError` (an
 :class:`ImportError`) that names the command above.
 
 The same strategies are registered with Hypothesis when it is installed, so
 ``st.from_type(AwardRound)`` works without importing this module, for every public type
-of :mod:`innovasjonspris`. The registry's ``County`` is not among them: it is reference
-data, not something a round holds, and ``st.from_type(County)`` is not supported; draw
-from :func:`kommunenummer` or :func:`municipalities` instead.
+of :mod:`innovasjonspris`, in the realistic mode. The registry's ``County`` is not among
+them: it is reference data, not something a round holds, and ``st.from_type(County)`` is
+not supported; draw from :func:`kommunenummer` or :func:`municipalities` instead.
 
 >>> from hypothesis import given
 >>> @given(award_rounds())
@@ -64,17 +70,26 @@ from innovasjonspris._part_strategies import (
     persons,
     sources,
 )
+from innovasjonspris._realistic_rounds import (
+    realistic_applicants,
+    realistic_citation,
+    realistic_prizes,
+    realistic_projects,
+    realistic_round,
+    realistic_years_not_awarded,
+)
 from innovasjonspris._value_strategies import (
     PROJECT_NAMES,
     SMALL,
+    check_round_year,
     kommunenummer,
     localized,
     localized_texts,
     money,
+    municipalities_of,
     named,
     optional,
     orgnrs,
-    records,
     standings,
     texts,
     years,
@@ -120,36 +135,30 @@ def _applicants(draw: st.DrawFn, municipalities: int, projects: int) -> Applican
     return Applicants(**counts, more_than=more_than)
 
 
-def applicants() -> st.SearchStrategy[Applicants]:
-    """Generate :class:`~innovasjonspris.Applicants` with at least one count."""
-    return _applicants(0, 0)
+def applicants(*, hostile: bool = False) -> st.SearchStrategy[Applicants]:
+    """Generate :class:`~innovasjonspris.Applicants` with at least one count.
+
+    A few dozen municipalities and projects; with ``hostile``, any count up to the limit.
+    """
+    return _applicants(0, 0) if hostile else realistic_applicants(0, 0)
 
 
-@st.composite
-def _municipality(draw: st.DrawFn, year: int | None) -> Municipality:
-    record = draw(st.sampled_from(records(year)))
-    name = record.name
-    # Drawn for every municipality, so that examples shrink to Oslo's official name and not
-    # to whichever municipality has no other form of its name to choose from.
-    other_forms = sorted(record.accepted_names - {name})
-    if draw(st.booleans()) and other_forms:
-        name = draw(st.sampled_from(other_forms))
-    return Municipality(number=record.number, name=name, orgnr=draw(optional(orgnrs())))
-
-
-@functools.cache
-def _municipalities(year: int | None) -> st.SearchStrategy[Municipality]:
-    return _municipality(year)
-
-
-def municipalities(*, year: int | None = None) -> st.SearchStrategy[Municipality]:
+def municipalities(
+    *, year: int | None = None, hostile: bool = False
+) -> st.SearchStrategy[Municipality]:
     """Generate a real :class:`~innovasjonspris.Municipality` of ``year``, from the registry.
 
     Number and name agree as the registry has them that year; the name is the official one
     or another form the model accepts (one parallel name, or without the county). Without
-    ``year``, a municipality of any year the registry covers.
+    ``year``, a municipality of any year the registry covers. Its orgnr, if it has one, is
+    made up from its kommunenummer: the same in every example, and no other body's. With
+    ``hostile``, any valid orgnr, another body's included.
+
+    Raises:
+        ValidationError: ``year`` is one no round may have (before 1972, or after the
+            registry's last year).
     """
-    return _municipalities(year)
+    return municipalities_of(year, hostile=hostile)
 
 
 @st.composite
@@ -162,14 +171,19 @@ def _project(draw: st.DrawFn, number: str) -> Project:
 
 
 @st.composite
-def _any_project(draw: st.DrawFn, municipality: str | None) -> Project:
+def _any_project(draw: st.DrawFn, municipality: str | None, *, hostile: bool) -> Project:
     number = municipality if municipality is not None else draw(kommunenummer())
-    return draw(_project(number))
+    return draw(_project(number) if hostile else realistic_projects(number))
 
 
-def projects(*, municipality: str | None = None) -> st.SearchStrategy[Project]:
-    """Generate a :class:`~innovasjonspris.Project`, run by the kommunenummer ``municipality``."""
-    return _any_project(municipality)
+def projects(
+    *, municipality: str | None = None, hostile: bool = False
+) -> st.SearchStrategy[Project]:
+    """Generate a :class:`~innovasjonspris.Project`, run by the kommunenummer ``municipality``.
+
+    Named like ``Velferdslaben``, summarised in nb, nn and en; with ``hostile``, any text.
+    """
+    return _any_project(municipality, hostile=hostile)
 
 
 def _draw_citation(draw: st.DrawFn, municipality: Municipality, standing: Standing) -> Citation:
@@ -178,25 +192,33 @@ def _draw_citation(draw: st.DrawFn, municipality: Municipality, standing: Standi
         standing=standing,
         text=draw(optional(localized())),
         projects=tuple(draw(lists(_project(municipality.number)))),
-        accepted_by=draw(optional(persons())),
-        representatives=tuple(draw(lists(persons()))),
+        accepted_by=draw(optional(persons(hostile=True))),
+        representatives=tuple(draw(lists(persons(hostile=True)))),
     )
 
 
 @st.composite
-def _citation(draw: st.DrawFn, standing: Standing | None, year: int | None) -> Citation:
-    cited = draw(municipalities(year=year))
-    return _draw_citation(draw, cited, standing if standing is not None else draw(standings()))
+def _citation(
+    draw: st.DrawFn, standing: Standing | None, year: int | None, *, hostile: bool
+) -> Citation:
+    cited = draw(municipalities_of(year, hostile=hostile))
+    drawn = standing if standing is not None else draw(standings())
+    if hostile:
+        return _draw_citation(draw, cited, drawn)
+    return draw(realistic_citation(cited, drawn))
 
 
 def citations(
-    *, standing: Standing | None = None, year: int | None = None
+    *, standing: Standing | None = None, year: int | None = None, hostile: bool = False
 ) -> st.SearchStrategy[Citation]:
     """Generate a :class:`~innovasjonspris.Citation` whose projects belong to its municipality.
 
     ``standing`` fixes the standing; ``year`` keeps the kommunenummer valid in that year.
+    The text names the municipality and its projects, and its people work for it; with
+    ``hostile``, any text and any people.
     """
-    return _citation(standing, year)
+    check_round_year(year)
+    return _citation(standing, year, hostile=hostile)
 
 
 def _round_ids(year: int) -> st.SearchStrategy[str]:
@@ -217,7 +239,7 @@ def _shifted(day: date, days: int) -> date:
 def _draw_round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
     awarded = draw(optional(st.dates(date(year, 1, 1), date(year, 12, 31))))
     if awarded is None:
-        return None, draw(optional(st.dates())), draw(optional(events()))
+        return None, draw(optional(st.dates())), draw(optional(events(hostile=True)))
     announced = draw(optional(st.dates(min_value=awarded)))
     # An event with dates must include the day of the award: none, that day, or a span.
     shape = draw(_EVENT_SHAPES)
@@ -237,7 +259,7 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
     round_year = year if year is not None else draw(years())
     cited = draw(
         st.lists(
-            municipalities(year=round_year),
+            municipalities_of(round_year, hostile=True),
             min_size=1,
             max_size=SMALL + 1,
             unique_by=lambda municipality: municipality.number,
@@ -253,28 +275,39 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
     return AwardRound(
         id=draw(_round_ids(round_year)),
         year=round_year,
-        amount=draw(money(positive=True)),
+        amount=draw(money(positive=True, hostile=True)),
         citations=round_citations,
         awarded_on=awarded,
         announced_on=announced,
         event=event,
-        presented_by=tuple(draw(lists(persons(), most=2))),
+        presented_by=tuple(draw(lists(persons(hostile=True), most=2))),
         applicants=draw(optional(_applicants(len(round_citations), named))),
-        jury=draw(optional(juries())),
+        jury=draw(optional(juries(hostile=True))),
         criteria=tuple(draw(lists(localized()))),
         notes=draw(optional(localized())),
-        sources=tuple(draw(lists(sources()))),
+        sources=tuple(draw(lists(sources(hostile=True)))),
     )
 
 
-def award_rounds(*, year: int | None = None) -> st.SearchStrategy[AwardRound]:
+def award_rounds(
+    *, year: int | None = None, hostile: bool = False
+) -> st.SearchStrategy[AwardRound]:
     """Generate an :class:`~innovasjonspris.AwardRound` that keeps every cross-field rule.
 
     Exactly one winner; distinct municipalities whose numbers are valid in the round's
     year; projects under their own municipality; counts no lower than what is named; the
     award inside the year and the event, and announced no earlier. ``year`` fixes the year.
+
+    Realistic: ``innovasjonsprisen-2019``, whole kroner in NOK, citations that name their
+    municipality's projects, an event around the day of the award, news in the month
+    after. With ``hostile``, any valid value in every field (see the module's docstring).
+
+    Raises:
+        ValidationError: ``year`` is one no round may have (before 1972, or after the
+            registry's last year).
     """
-    return _award_round(year)
+    check_round_year(year)
+    return _award_round(year) if hostile else realistic_round(year)
 
 
 @functools.cache
@@ -283,19 +316,22 @@ def _prizes() -> st.SearchStrategy[Prize]:
         Prize,
         id=st.one_of(st.just("innovasjonsprisen"), _IDS),
         name=localized(("Innovasjonsprisen", "Innovation prize")),
-        conferred_by=organisations(),
-        amount=money(positive=True),
+        conferred_by=organisations(hostile=True),
+        amount=money(positive=True, hostile=True),
         full_name=optional(localized()),
         short_name=optional(localized()),
         purpose=optional(localized()),
         eligibility=optional(localized()),
-        sources=lists(sources()).map(tuple),
+        sources=lists(sources(hostile=True)).map(tuple),
     )
 
 
-def prizes() -> st.SearchStrategy[Prize]:
-    """Generate a :class:`~innovasjonspris.Prize` with a positive amount."""
-    return _prizes()
+def prizes(*, hostile: bool = False) -> st.SearchStrategy[Prize]:
+    """Generate a :class:`~innovasjonspris.Prize` with a positive amount.
+
+    The innovation prize, conferred by a real body; with ``hostile``, any valid prize.
+    """
+    return _prizes() if hostile else realistic_prizes()
 
 
 @st.composite
@@ -306,10 +342,15 @@ def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
         year=year,
         reason=draw(localized()),
         notes=draw(optional(localized())),
-        sources=tuple(draw(st.lists(sources(), min_size=1, max_size=SMALL, unique=True))),
+        sources=tuple(
+            draw(st.lists(sources(hostile=True), min_size=1, max_size=SMALL, unique=True))
+        ),
     )
 
 
-def years_not_awarded() -> st.SearchStrategy[YearNotAwarded]:
-    """Generate a :class:`~innovasjonspris.YearNotAwarded`: a reason and at least one source."""
-    return _year_not_awarded()
+def years_not_awarded(*, hostile: bool = False) -> st.SearchStrategy[YearNotAwarded]:
+    """Generate a :class:`~innovasjonspris.YearNotAwarded`: a reason and at least one source.
+
+    With ``hostile``, any clean text as the reason and any valid sources.
+    """
+    return _year_not_awarded() if hostile else realistic_years_not_awarded()
