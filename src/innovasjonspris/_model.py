@@ -186,16 +186,6 @@ class AwardRound:
     """A stable identifier such as ``innovasjonsprisen-2019``."""
     year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.MAX_YEAR))
     """The prize year; a year after the registry's last is checked by its last division."""
-    prize: Prize | None = attrs.field(
-        default=None,
-        validator=v.optional(v.instance_of(Prize, "a Prize")),
-        metadata={BY_ID: True},
-    )
-    """The prize the round is of; ``None`` where the data does not say.
-
-    A document names a bundled prize by its id (``prize = "kmd-innovasjonspris"``) or
-    holds the prize itself.
-    """
     awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
@@ -222,6 +212,16 @@ class AwardRound:
     sources: tuple[Source, ...] = attrs.field(
         default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
+    prize: Prize | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Prize, "a Prize")),
+        metadata={BY_ID: True},
+    )
+    """The prize the round is of; ``None`` where the data does not say.
+
+    A document names a bundled prize by its id (``prize = "kmd-innovasjonspris"``) or
+    holds the prize itself.
+    """
 
     @property
     def winner(self) -> Citation:

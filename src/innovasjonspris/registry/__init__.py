@@ -228,8 +228,8 @@ def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRec
         ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
             ``to_year`` is outside the registry or before ``year``.
     """
-    _checked_year(to_year, "to_year")
-    if to_year < year:
+    # Compared as divisions: a year after the registry's last is its last year's division.
+    if _checked_year(to_year, "to_year") < _checked_year(year):
         msg = f"must not be before year {year}, not {to_year}"
         raise ValidationError("to_year", msg)
     return _follow(number, year, to_year, forward=True)
@@ -245,8 +245,7 @@ def predecessors(number: str, *, year: int, from_year: int) -> tuple[Municipalit
         ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
             ``from_year`` is outside the registry or after ``year``.
     """
-    _checked_year(from_year, "from_year")
-    if from_year > year:
+    if _checked_year(from_year, "from_year") > _checked_year(year):
         msg = f"must not be after year {year}, not {from_year}"
         raise ValidationError("from_year", msg)
     return _follow(number, year, from_year, forward=False)
