@@ -312,4 +312,38 @@ def test_a_prize_for_what_is_no_round_is_bad_usage(capsys: pytest.CaptureFixture
 def test_a_file_of_an_unknown_suffix_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "show", "round.yaml")
     assert status == 2
-    assert "expected a year, a .json or .toml file, or - for standard input" in err
+    assert "expected a year or a .json or .toml file, or - for standard input" in err
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("round", "AwardRound"),
+        ("prize", "Prize"),
+        ("year-not-awarded", "YearNotAwarded"),
+        ("any", "Document"),
+    ],
+)
+def test_schema_prints_the_schema_of_each_kind(
+    capsys: pytest.CaptureFixture[str], kind: str, title: str
+) -> None:
+    status, out, _ = run(capsys, "schema", "--kind", kind)
+    assert status == 0
+    assert json.loads(out)["title"] == title
+
+
+def test_export_refuses_a_prize_where_a_round_is_expected(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    prize_file = str(HOW_TO / "vestfold-prize.toml")
+    status, out, err = run(capsys, "export", prize_file)
+    assert (status, out) == (1, "")
+    assert err == f"{prize_file}: $.kind: this is a prize document, where a round is expected\n"
+
+
+def test_a_kind_of_null_is_refused() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_json('{"schema_version": 1, "kind": null}')
+    assert caught.value.errors == [
+        "$.kind: expected one of 'round', 'prize', 'year-not-awarded', got null"
+    ]

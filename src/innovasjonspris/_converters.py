@@ -23,14 +23,8 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from innovasjonspris import _references
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._model import AwardRound, Money, Standing
-from innovasjonspris._problems import (
-    Mismatch,
-    detailed_attrs_factory,
-    expect,
-    refuse,
-    within,
-)
+from innovasjonspris._model import DOCUMENTS, Money, Standing
+from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
 
 __all__ = [
     "ALWAYS_WRITTEN",
@@ -178,8 +172,10 @@ def _structure_tuple_factory(
     return factory
 
 
-# The classes with a field that a document may give by a bundled id.
-_BY_ID_OWNERS: Final[tuple[type, ...]] = (AwardRound,)
+# The documents with a field that may be given by a bundled id, read off the fields.
+_BY_ID_OWNERS: Final = tuple(
+    cls for cls in DOCUMENTS if any(_references.by_id(field) for field in attrs.fields(cls))
+)
 
 
 def build(fmt: Format) -> Converter:

@@ -47,9 +47,9 @@ def kind_named(data: object) -> type[Document]:
     Raises:
         InvalidDataError: ``data`` names a kind that does not exist.
     """
-    name: object = cast("dict[str, object]", data).get("kind") if type(data) is dict else None
-    if name is None:
+    if type(data) is not dict or "kind" not in data:
         return AwardRound
+    name: object = cast("dict[str, object]", data)["kind"]
     if type(name) is not str or name not in _BY_NAME:
         said = describe(name) if type(name) is not str else f"{name!r:.60}"
         msg = f"expected one of {_NAMES}, got {said}"

@@ -109,7 +109,7 @@ def _read(name: str) -> tuple[bytes, Format]:
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in {".json", ".toml"}:
-        msg = f"{name}: expected a year, a .json or .toml file, or - for standard input"
+        msg = f"{name}: expected a year or a .json or .toml file, or - for standard input"
         raise UsageError(msg)
     try:
         with path.open("rb") as file:
