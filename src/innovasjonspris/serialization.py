@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, TypeVar, cast, overload
+from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import tomli_w
 
@@ -318,7 +318,7 @@ _PARSERS: Final = {"json": _parsed_json, "toml": _parsed_toml}
 def read_document(
     data: str | bytes,
     *,
-    format: _converters.Format,  # noqa: A002 - the word the command line uses too
+    format: Literal["json", "toml"],  # noqa: A002 - the word the command line uses too
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
 ) -> Document:
