@@ -28,15 +28,8 @@ from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import tomli_w
 
-from innovasjonspris import _converters, _fast, _json, _model, _problems
-from innovasjonspris._documents import (
-    KINDS,
-    SCHEMA_VERSION,
-    Document,
-    envelope,
-    kind_named,
-    open_envelope,
-)
+from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems
+from innovasjonspris._documents import envelope, kind_named, open_envelope
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
@@ -62,6 +55,19 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+SCHEMA_VERSION: Final = _documents.SCHEMA_VERSION
+"""The version of the data format this release reads and writes."""
+
+KINDS: Final = _documents.KINDS
+"""The ``kind`` each type of document carries beside its ``schema_version``.
+
+``{AwardRound: "round", Prize: "prize", YearNotAwarded: "year-not-awarded"}``. A document
+of this version without a kind is a round.
+"""
+
+Document = _documents.Document
+"""Whatever stands alone in a file: an AwardRound, a Prize or a YearNotAwarded."""
 
 MAX_DOCUMENT_SIZE: Final = 16 * 1024 * 1024
 """The largest document the loaders read by default: 16 MiB (16 777 216 bytes).
