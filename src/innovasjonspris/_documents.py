@@ -17,7 +17,7 @@ from innovasjonspris._errors import InvalidDataError, brief
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris._problems import describe
 
-__all__ = ["KINDS", "SCHEMA_VERSION", "Document", "envelope", "kind_named", "open_envelope"]
+__all__ = ["KINDS", "SCHEMA_VERSION", "Document", "kind_named", "open_envelope", "with_envelope"]
 
 SCHEMA_VERSION: Final = 1
 """The version of the data format this release reads and writes."""
@@ -36,9 +36,15 @@ _BY_NAME: Final = {name: kind for kind, name in KINDS.items()}
 _NAMES: Final = ", ".join(repr(name) for name in _BY_NAME)
 
 
-def envelope(cls: type) -> dict[str, Any]:
-    """The keys that open a document of ``cls`` as the library writes it."""
-    return {"schema_version": SCHEMA_VERSION, "kind": KINDS[cls]}
+# Plain dicts, never handed out to be changed: unpacking one is twice as fast as a proxy's.
+_ENVELOPES: Final = {
+    cls: {"schema_version": SCHEMA_VERSION, "kind": name} for cls, name in KINDS.items()
+}
+
+
+def with_envelope(cls: type, body: dict[str, Any]) -> dict[str, Any]:
+    """Return ``body``, a document of ``cls``, opened by its version and kind."""
+    return {**_ENVELOPES[cls], **body}
 
 
 def kind_named(data: object) -> type[Document]:

@@ -9,6 +9,7 @@ path and the JSON Schema each ask :func:`by_id` about a field and use the functi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -28,6 +29,7 @@ def by_id(field: attrs.Attribute[Any]) -> bool:
     return bool(field.metadata.get(BY_ID))
 
 
+@functools.cache
 def bundled() -> Mapping[str, Prize]:
     """The prizes that ship with the library, by id."""
     from innovasjonspris.data import bundled_prizes  # noqa: PLC0415 - data loads through us
@@ -60,7 +62,9 @@ def unstructurer(inner: Callable[[Any], object]) -> Callable[[Any], object]:
     """Wrap ``inner``, which writes the object, to write a bundled one's id instead."""
 
     def unstructure(value: Prize) -> object:
-        if bundled().get(value.id) == value:
+        found = bundled().get(value.id)
+        # A round read from a document holds the bundled prize itself: no need to compare.
+        if found is value or found == value:
             return value.id
         return inner(value)
 

@@ -29,7 +29,7 @@ from typing import Any, Final, Literal, TypeVar, cast, overload
 import tomli_w
 
 from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems
-from innovasjonspris._documents import envelope, kind_named, open_envelope
+from innovasjonspris._documents import kind_named, open_envelope, with_envelope
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
@@ -92,7 +92,7 @@ def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
     check_serialisable(type(obj), "the object")
     body = _fast.unstructure(obj, fmt)
     if type(obj) in _DOCUMENTS:
-        return {**envelope(type(obj)), **body}
+        return with_envelope(type(obj), body)
     return body
 
 
