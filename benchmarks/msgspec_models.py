@@ -180,6 +180,9 @@ class AwardRound(Model):
     criteria: tuple[LocalizedText, ...] = ()
     notes: LocalizedText = None  # type: ignore[assignment]
     sources: tuple[Source, ...] = ()
+    kind: Literal["round"] = None  # type: ignore[assignment]
+    # The benchmark's rounds name the bundled prize by its id.
+    prize: Literal["kmd-innovasjonspris"] = None  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         for items in (self.presented_by, self.criteria, self.sources):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -162,6 +162,7 @@ class Applicants(Model):
 
 class AwardRound(Model):
     schema_version: Annotated[int, Field(ge=1, le=1)]  # Literal[1] would let `true` in
+    kind: Literal["round"] = None  # type: ignore[assignment]
     id: Annotated[str, StringConstraints(pattern=r.ROUND_ID)]
     year: int
     awarded_on: Day = None  # type: ignore[assignment]
@@ -175,6 +176,8 @@ class AwardRound(Model):
     citations: tuple[Citation, ...]
     notes: LocalizedText = None  # type: ignore[assignment]
     sources: Annotated[tuple[Source, ...], AfterValidator(r.unique)] = ()
+    # The benchmark's rounds name the bundled prize by its id.
+    prize: Literal["kmd-innovasjonspris"] = None  # type: ignore[assignment]
 
     @model_validator(mode="after")
     def _cross_field(self) -> AwardRound:

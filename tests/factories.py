@@ -23,6 +23,7 @@ from innovasjonspris import (
     Project,
     Source,
     Standing,
+    prize,
 )
 from innovasjonspris._public_types import public_types
 
@@ -67,6 +68,7 @@ def award_round(**overrides: Any) -> AwardRound:
     fields: dict[str, Any] = {
         "id": "innovasjonsprisen-2019",
         "year": 2019,
+        "prize": prize(),
         "awarded_on": date(2019, 6, 7),
         "announced_on": date(2019, 6, 11),
         "amount": Money(amount=Decimal(500000)),
@@ -110,6 +112,7 @@ def full_round() -> AwardRound:
     return AwardRound(
         id="innovasjonsprisen-2019",
         year=2019,
+        prize=prize(),
         amount=Money(amount=Decimal(500000)),
         awarded_on=date(2019, 6, 7),
         announced_on=date(2019, 6, 11),

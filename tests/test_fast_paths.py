@@ -226,11 +226,11 @@ def test_items_with_the_same_first_field_are_still_told_apart() -> None:
 
 
 def body_of(document: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in document.items() if key != "schema_version"}
+    return {key: value for key, value in document.items() if key not in {"schema_version", "kind"}}
 
 
 def plain(obj: object) -> dict[str, Any]:
-    """``obj`` as the structure functions take it: without the document's schema_version."""
+    """``obj`` as the structure functions take it: without the document's version and kind."""
     return body_of(to_dict(obj))
 
 

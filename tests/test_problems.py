@@ -29,7 +29,7 @@ def objects_of(node: object) -> Iterator[dict[str, Any]]:
 def refused_deep_down() -> dict[str, Any]:
     """A document whose one problem is in its deepest object."""
     document = to_dict(award_round())
-    del document["schema_version"]
+    del document["schema_version"], document["kind"]
     person = document["jury"]["members"][1]["person"]
     person["organisation"] = {"name": {"nb": " KMD"}}
     return document
@@ -38,7 +38,7 @@ def refused_deep_down() -> dict[str, Any]:
 def refused_at_every_level() -> dict[str, Any]:
     """A document with problems in objects from the top to six levels down."""
     document = to_dict(award_round())
-    del document["schema_version"]
+    del document["schema_version"], document["kind"]
     document["id"] = "Not An Id"
     document["applicants"][1] = 2
     del document["event"]["name"]

@@ -30,7 +30,7 @@ from innovasjonspris import (
 )
 from innovasjonspris._realistic_parts import body_of_municipality
 from innovasjonspris._realistic_values import known_orgnrs, municipality_orgnr
-from innovasjonspris._value_strategies import ROUND_YEARS, division_year, records
+from innovasjonspris._value_strategies import ROUND_YEARS, records
 from innovasjonspris.serialization import to_dict
 
 pytestmark = pytest.mark.property
@@ -224,15 +224,15 @@ def test_the_years_of_rounds_begin_with_the_registrys_first() -> None:
     assert ROUND_YEARS.start == registry.FIRST_YEAR
     assert registry.LAST_YEAR in ROUND_YEARS
     # After its last year, the registry's last division holds.
-    assert division_year(registry.LAST_YEAR + 1) == registry.LAST_YEAR
-    assert division_year(2019) == 2019
+    assert registry.division_year(registry.LAST_YEAR + 1) == registry.LAST_YEAR
+    assert registry.division_year(2019) == 2019
 
 
 @given(strategies.award_rounds(year=ROUND_YEARS[-1]))
 def test_rounds_of_the_last_year_are_valid(award_round: AwardRound) -> None:
     assert award_round.year == ROUND_YEARS[-1]
     for citation in award_round.citations:
-        year = division_year(award_round.year)
+        year = registry.division_year(award_round.year)
         assert (
             citation.municipality.name
             in registry.municipality(citation.municipality.number, year=year).accepted_names

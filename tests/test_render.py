@@ -153,8 +153,9 @@ def test_minimal_round_has_no_empty_section(format_: str) -> None:
         assert "Trondheim" in shown
         assert "2020" in shown
     text = render_round(minimal_round())
+    # The round names no prize, so nothing says whose it is.
     assert text == (
-        "Innovasjonsprisen 2020\n======================\n\n"
+        "Prisutdeling 2020\n=================\n\n"
         "Prisen gikk til Trondheim kommune, som fikk 500\xa0000\xa0kroner.\n"
     )
 

@@ -76,7 +76,7 @@ def _locations(node: object, obj: object, path: str = "$") -> Iterator[Location]
     and the domain object that the container stands for (None where there is none)."""
     if isinstance(node, dict):
         for key, value in cast("dict[str, Any]", node).items():
-            child = _child(obj, key) if key != "schema_version" else None
+            child = _child(obj, key) if key not in {"schema_version", "kind"} else None
             here = f"{path}.{key}"
             yield here, node, key, obj
             yield from _locations(value, child, here)

@@ -249,7 +249,7 @@ def test_municipalities_are_the_registrys_of_their_year(
     assert drawn.name in record.accepted_names
 
 
-OUT_OF_RANGE = [ROUND_YEARS[0] - 1, ROUND_YEARS[-1] + 1]
+OUT_OF_RANGE = [registry.FIRST_YEAR - 1, registry.MAX_YEAR + 1]
 ASKING_FOR_A_YEAR: list[Callable[[Any], object]] = [
     lambda year: strategies.municipalities(year=year),
     lambda year: strategies.municipalities(year=year, hostile=True),
@@ -265,7 +265,7 @@ ASKING_FOR_A_YEAR: list[Callable[[Any], object]] = [
 def test_a_year_no_round_may_have_is_refused_when_asked_for(
     ask: Callable[[Any], object], year: int
 ) -> None:
-    expected = f"from {ROUND_YEARS[0]} to {ROUND_YEARS[-1]}, not {year}"
+    expected = f"must be a year from {registry.FIRST_YEAR} on, not {year}"
     with pytest.raises(ValidationError, match=expected):
         ask(year)
 

@@ -223,6 +223,7 @@ STANDARD_MODULES = (
     "json",
     "pathlib",
     "tomllib",
+    "types",
     "typing",
 )
 """Standard-library modules whose names the docs and docstrings refer to.

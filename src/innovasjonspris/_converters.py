@@ -21,8 +21,9 @@ import attrs
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from innovasjonspris import _references
 from innovasjonspris._errors import ValidationError
-from innovasjonspris._model import Money, Standing
+from innovasjonspris._model import DOCUMENTS, Money, Standing
 from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
 
 __all__ = [
@@ -171,6 +172,12 @@ def _structure_tuple_factory(
     return factory
 
 
+# The documents with a field that may be given by a bundled id, read off the fields.
+_BY_ID_OWNERS: Final = tuple(
+    cls for cls in DOCUMENTS if any(_references.by_id(field) for field in attrs.fields(cls))
+)
+
+
 def build(fmt: Format) -> Converter:
     """Build a new converter for ``fmt``; the loaders share the one :func:`converter` gives."""
     # Every structure hook is the package's own, so cattrs' structuring options play no part.
@@ -197,6 +204,25 @@ def build(fmt: Format) -> Converter:
             cls,
             make_dict_unstructure_fn(
                 cls, conv, **cast("dict[str, Any]", {name: override(omit_if_default=False)})
+            ),
+        )
+    # After the hooks above, which the generated function binds as it is made.
+    for owner in _BY_ID_OWNERS:
+        # A bundled prize is written as its id; the override leaves the other fields as they were.
+        overrides = {
+            field.name: override(
+                unstruct_hook=_references.unstructurer(conv.get_unstructure_hook(field.type))
+            )
+            for field in attrs.fields(attrs.resolve_types(owner))
+            if _references.by_id(field)
+        }
+        conv.register_unstructure_hook(
+            owner,
+            make_dict_unstructure_fn(
+                owner,
+                conv,
+                _cattrs_omit_if_default=conv.omit_if_default,
+                **cast("dict[str, Any]", overrides),
             ),
         )
     return conv

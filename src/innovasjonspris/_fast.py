@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TypeVar, cast, get_args
 
 import attrs
 
+from innovasjonspris import _references
 from innovasjonspris._converters import (
     ALWAYS_WRITTEN,
     EXACT,
@@ -29,6 +30,7 @@ from innovasjonspris._converters import (
 )
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._problems import Mismatch
+from innovasjonspris._references import by_id
 from innovasjonspris._rules import rules_of
 from innovasjonspris._validators import FieldRule, binder
 
@@ -79,7 +81,10 @@ class _FastCode:
             items = f"(_v if type(_v := {source}) is _list else _reject())"
             return f"_tuple(map({item}, {items}))", kind
         if attrs.has(kind):
-            return f"{self.name(fast_structurer(self.fmt, kind))}({source})", kind
+            structurer = fast_structurer(self.fmt, kind)
+            if by_id(field):
+                structurer = _references.structurer(structurer)
+            return f"{self.name(structurer)}({source})", kind
         if kind in EXACT:
             return f"(_v if type(_v := {source}) is {self.name(kind)} else _reject())", kind
         hook = self.name(converter(self.fmt).get_structure_hook(kind))
@@ -179,7 +184,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
     names: dict[str, Any] = {"_list": list, "_map": map}
     name = binder(names)
 
-    def value(kind: Any, source: str) -> str:
+    def value(kind: Any, source: str, *, bundled: bool = False) -> str:
         if is_optional(kind):
             # Only a field that is not left out is written, and its value is not None.
             (kind,) = (arg for arg in get_args(kind) if arg is not type(None))
@@ -189,7 +194,10 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
                 raise _unsupported(cls, None, "a tuple of anything but model classes")
             return f"_list(_map({name(fast_unstructurer(fmt, item_type))}, {source}))"
         if attrs.has(kind):
-            return f"{name(fast_unstructurer(fmt, kind))}({source})"
+            unstructurer: Callable[[Any], object] = fast_unstructurer(fmt, kind)
+            if bundled:
+                unstructurer = _references.unstructurer(unstructurer)
+            return f"{name(unstructurer)}({source})"
         if kind in EXACT:
             return source
         return f"{name(converter(fmt).get_unstructure_hook(kind))}({source})"
@@ -198,7 +206,11 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
     written = [f for f in fields if f.default is attrs.NOTHING or (cls, f.name) in ALWAYS_WRITTEN]
     lines = [
         "def unstructure(i):",
-        "  r = {" + ", ".join(f"{f.name!r}: {value(f.type, f'i.{f.name}')}" for f in written) + "}",
+        "  r = {"
+        + ", ".join(
+            f"{f.name!r}: {value(f.type, f'i.{f.name}', bundled=by_id(f))}" for f in written
+        )
+        + "}",
     ]
     for field in fields:
         if field in written:
@@ -207,7 +219,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
         lines += [
             f"  v = i.{field.name}",
             f"  if v {test}:",
-            f"    r[{field.name!r}] = {value(field.type, 'v')}",
+            f"    r[{field.name!r}] = {value(field.type, 'v', bundled=by_id(field))}",
         ]
     lines.append("  return r")
     source = "\n".join(lines)

@@ -43,6 +43,7 @@ from innovasjonspris._parts import (
     Standing,
     localized,
 )
+from innovasjonspris._references import BY_ID
 from innovasjonspris._rules import ruled
 from innovasjonspris._text import matches
 
@@ -146,6 +147,27 @@ _ROUND_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 @attrs.frozen(kw_only=True)
+@ruled(POSITIVE_PRIZE)
+class Prize:
+    """A prize: its names, who confers it, its amount and why it exists."""
+
+    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
+    name: LocalizedText = attrs.field(validator=localized(required=True))
+    full_name: LocalizedText | None = attrs.field(default=None, validator=localized())
+    short_name: LocalizedText | None = attrs.field(default=None, validator=localized())
+    conferred_by: Organisation = attrs.field(
+        validator=v.instance_of(Organisation, "an Organisation")
+    )
+    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
+    purpose: LocalizedText | None = attrs.field(default=None, validator=localized())
+    eligibility: LocalizedText | None = attrs.field(default=None, validator=localized())
+    """Who may apply."""
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
 @ruled(
     POSITIVE_PRIZE,
     ONE_WINNER,
@@ -165,8 +187,8 @@ class AwardRound:
 
     id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
     """A stable identifier such as ``innovasjonsprisen-2019``."""
-    year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.LAST_YEAR))
-    """The prize year; the municipality registry must cover it."""
+    year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.MAX_YEAR))
+    """The prize year; a year after the registry's last is checked by its last division."""
     awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
@@ -193,6 +215,16 @@ class AwardRound:
     sources: tuple[Source, ...] = attrs.field(
         default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
     )
+    prize: Prize | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Prize, "a Prize")),
+        metadata={BY_ID: True},
+    )
+    """The prize the round is of; ``None`` where the data does not say.
+
+    A document names a bundled prize by its id (``prize = "kmd-innovasjonspris"``) or
+    holds the prize itself.
+    """
 
     @property
     def winner(self) -> Citation:
@@ -208,27 +240,6 @@ class AwardRound:
     def honourable_mentions(self) -> tuple[Citation, ...]:
         """The citations of the honourable mentions, in the order the data gives them."""
         return tuple(c for c in self.citations if c.standing is Standing.HONOURABLE_MENTION)
-
-
-@attrs.frozen(kw_only=True)
-@ruled(POSITIVE_PRIZE)
-class Prize:
-    """A prize: its names, who confers it, its amount and why it exists."""
-
-    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
-    name: LocalizedText = attrs.field(validator=localized(required=True))
-    full_name: LocalizedText | None = attrs.field(default=None, validator=localized())
-    short_name: LocalizedText | None = attrs.field(default=None, validator=localized())
-    conferred_by: Organisation = attrs.field(
-        validator=v.instance_of(Organisation, "an Organisation")
-    )
-    amount: Money = attrs.field(validator=v.instance_of(Money, "a Money"))
-    purpose: LocalizedText | None = attrs.field(default=None, validator=localized())
-    eligibility: LocalizedText | None = attrs.field(default=None, validator=localized())
-    """Who may apply."""
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=v.tuple_of(v.instance_of(Source, "a Source"), unique=True)
-    )
 
 
 @attrs.frozen(kw_only=True)

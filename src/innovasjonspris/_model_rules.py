@@ -13,6 +13,7 @@ from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._parts import Standing
 from innovasjonspris._rules import ObjectRule, Problems
+from innovasjonspris.registry._table import in_year
 
 if TYPE_CHECKING:
     from innovasjonspris._model import Applicants, AwardRound, Citation, Jury, Prize, YearNotAwarded
@@ -155,8 +156,9 @@ def _numbers_of_the_year(award: AwardRound) -> Problems:
         if cited.name not in record.accepted_names:
             others = sorted(record.accepted_names - {record.name})
             accepted = ", ".join(repr(name) for name in [record.name, *others])
+            when = in_year(award.year)
             message = (
-                f"{cited.number} was {record.name} in {award.year}, not {brief(cited.name)} "
+                f"{cited.number} was {record.name} {when}, not {brief(cited.name)} "
                 f"(the names accepted: {accepted})"
             )
             found.append((f"{at}.name", message))

@@ -21,6 +21,7 @@ import attrs
 from cattrs import Converter
 
 from innovasjonspris._errors import ValidationError
+from innovasjonspris._references import by_id, structurer
 
 __all__ = [
     "Mismatch",
@@ -116,6 +117,14 @@ def _unknown_key(key: object, known: list[str]) -> str:
     return "is not a known field"
 
 
+def _hook_of(field: attrs.Attribute[Any], conv: Converter) -> Callable[[object, Any], Any]:
+    hook = conv.get_structure_hook(field.type)
+    if not by_id(field):
+        return hook
+    take = structurer(lambda value: hook(value, field.type))
+    return lambda value, _: take(value)
+
+
 class _DetailedHook:
     """The detailed structure hook of one attrs class, for one converter.
 
@@ -128,10 +137,7 @@ class _DetailedHook:
     def __init__(self, cls: type[Any], conv: Converter) -> None:
         self.cls = cls
         fields = [field for field in attrs.fields(attrs.resolve_types(cls)) if field.init]
-        self.plan = [
-            (field, field.alias or field.name, conv.get_structure_hook(field.type))
-            for field in fields
-        ]
+        self.plan = [(field, field.alias or field.name, _hook_of(field, conv)) for field in fields]
         self.known = [field.name for field in fields]
         self.names = frozenset(self.known)
 

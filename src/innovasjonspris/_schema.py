@@ -15,12 +15,15 @@ import types
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import UnionType
 from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 
 from innovasjonspris import _model
 from innovasjonspris._converters import ISO_DATE
+from innovasjonspris._documents import KINDS, SCHEMA_VERSION, Document
+from innovasjonspris._references import bundled, by_id
 from innovasjonspris._rules import rules_of
 from innovasjonspris._serialisable import check_serialisable
 from innovasjonspris._validators import FieldRule, anchored
@@ -29,6 +32,10 @@ __all__ = ["json_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _CALENDAR = "A date is a day in the calendar."
+_DOCUMENTS = (
+    "A document: a round, a prize or a year not awarded, told apart by its kind. A document"
+    " without a kind is a round."
+)
 _ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
 
 
@@ -84,6 +91,8 @@ class _Builder:
 
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
         schema = self.kind(field.type, f"{cls.__name__}.{field.name}")
+        if by_id(field):
+            schema = {"anyOf": [{"enum": list(bundled())}, schema]}
         rule = field.validator
         if rule is None:
             return schema
@@ -120,31 +129,54 @@ class _Builder:
         return schema
 
 
-def json_schema(cls: type = _model.AwardRound) -> dict[str, Any]:
+def _document(builder: _Builder, cls: type, *, kind_required: bool) -> dict[str, Any]:
+    root = builder.object(cls)
+    envelope = {"schema_version": {"const": SCHEMA_VERSION}, "kind": {"const": KINDS[cls]}}
+    root["properties"] = {**envelope, **root["properties"]}
+    required = ["schema_version", "kind"] if kind_required else ["schema_version"]
+    root["required"] = [*required, *root.get("required", [])]
+    return root
+
+
+def json_schema(cls: type | UnionType = _model.AwardRound) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) of ``cls`` as the JSON loader reads it.
 
     The schema states every rule of the model that JSON Schema can state; its
     ``description`` lists, in plain words, the rules it cannot, which the loader enforces
-    all the same (the registry for the round's year, dates in order, and so on).
+    all the same (the registry for the round's year, dates in order, and so on). Given
+    :data:`~innovasjonspris.serialization.Document`, it describes every kind of document,
+    told apart by its ``kind``, as :func:`~innovasjonspris.serialization.read_document`
+    reads them.
 
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["properties"]["schema_version"]
     {'const': 1}
+    >>> from innovasjonspris.serialization import Document
+    >>> [kind["properties"]["kind"] for kind in json_schema(Document)["oneOf"]][1]
+    {'const': 'prize'}
     """
-    # serialization imports this module for its public json_schema.
-    from innovasjonspris.serialization import SCHEMA_VERSION  # noqa: PLC0415
-
-    check_serialisable(cls, "cls")
     builder = _Builder()
-    root = builder.object(cls)
-    if cls in _model.DOCUMENTS:
-        root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
-        root["required"] = ["schema_version", *root.get("required", [])]
+    if cls == Document:
+        # A round may leave its kind out; every other kind must name itself.
+        kinds = [
+            {
+                "title": kind.__name__,
+                **_document(builder, kind, kind_required=kind is not _model.AwardRound),
+            }
+            for kind in KINDS
+        ]
+        root: dict[str, Any] = {"description": _DOCUMENTS, "oneOf": kinds}
+        title = "Document"
+    else:
+        check_serialisable(cls, "cls")
+        assert isinstance(cls, type)  # noqa: S101 - check_serialisable let only classes by
+        root = _document(builder, cls, kind_required=False) if cls in KINDS else builder.object(cls)
+        title = cls.__name__
     unstated = "".join(f"\n- {sentence}" for sentence in builder.unstated)
     if unstated:
         root["description"] += (
             "\n\nThe loader also enforces these rules, which JSON Schema cannot state:" + unstated
         )
-    return {"$schema": _DIALECT, "title": cls.__name__, **root, "$defs": builder.definitions}
+    return {"$schema": _DIALECT, "title": title, **root, "$defs": builder.definitions}

@@ -48,7 +48,6 @@ __all__ = [
     "TITLES",
     "URLS",
     "check_round_year",
-    "division_year",
     "is_clean",
     "kommunenummer",
     "line_characters",
@@ -160,15 +159,11 @@ def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
     return _or_none(strategy)
 
 
-LAST_DIVISION_YEAR: Final = registry.LAST_YEAR
-"""The last year whose division into municipalities and counties the registry knows."""
-ROUND_YEARS: Final = range(registry.FIRST_YEAR, LAST_DIVISION_YEAR + 1)
-"""The years a generated round may have: every year a round may have, and no other."""
-
-
-def division_year(year: int) -> int:
-    """The year whose division holds in ``year``: itself, or the last one known after it."""
-    return min(year, LAST_DIVISION_YEAR)
+YEARS_AFTER_THE_REGISTRY: Final = 5
+"""How many years after the registry's last a generated round may have: next year's round,
+and a few more, checked against the last division the registry knows."""
+ROUND_YEARS: Final = range(registry.FIRST_YEAR, registry.LAST_YEAR + YEARS_AFTER_THE_REGISTRY + 1)
+"""The years a generated round may have."""
 
 
 def check_round_year(year: int | None) -> None:
@@ -178,9 +173,9 @@ def check_round_year(year: int | None) -> None:
     if type(year) is not int:
         msg = f"year must be an int or None, not {type(year).__name__}"
         raise TypeError(msg)
-    if year not in ROUND_YEARS:
-        msg = f"must be a year from {ROUND_YEARS[0]} to {ROUND_YEARS[-1]}, not {year}"
-        raise ValidationError("year", msg)
+    # Any year a round may have, as the registry answers for it, though only the first
+    # few after its last are drawn unasked.
+    registry.division_year(year)
 
 
 @functools.cache
@@ -198,12 +193,12 @@ def years() -> st.SearchStrategy[int]:
 @functools.cache
 def records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
     found = (
-        registry.municipalities(year=division_year(year))
+        registry.municipalities(year=registry.division_year(year))
         if year is not None
         else tuple(
             {
                 record.number: record
-                for any_year in range(ROUND_YEARS[0], LAST_DIVISION_YEAR + 1)
+                for any_year in range(registry.FIRST_YEAR, registry.LAST_YEAR + 1)
                 for record in registry.municipalities(year=any_year)
             }.values()
         )

@@ -40,6 +40,7 @@ from innovasjonspris._model import (
     Source,
     Standing,
 )
+from innovasjonspris._references import bundled
 from innovasjonspris.render._document import plain
 from innovasjonspris.render._layout import DATA_LANGUAGE, Layout
 
@@ -116,7 +117,7 @@ class _Builder:
         return {"@type": "MonetaryAmount", "currency": value.currency, "value": number}
 
     def honoured(
-        self, citation: Citation, round_: AwardRound, title: str, *, jury: bool
+        self, citation: Citation, round_: AwardRound, title: str, *, jury: bool, funded: bool
     ) -> JSONObject:
         municipality = citation.municipality
         standing = self.layout.standing(citation.standing)
@@ -141,8 +142,9 @@ class _Builder:
                 "@type": "MonetaryGrant",
                 "name": title,
                 "amount": self.amount(round_.amount),
-                "funder": {"@id": _MINISTRY},
             }
+            if funded:
+                node["funding"]["funder"] = {"@id": _MINISTRY}
         return node
 
     def event(self, value: Event) -> JSONObject:
@@ -182,12 +184,13 @@ class _Builder:
             }
         )
 
-    def document(self, round_: AwardRound, prize: Prize) -> JSONObject:
+    def document(self, round_: AwardRound, prize: Prize | None) -> JSONObject:
         title = plain(self.layout.title(round_, prize))
-        ministry = {
-            "@id": _MINISTRY,
-            **self.organisation(prize.conferred_by, "GovernmentOrganization"),
-        }
+        # Who confers a prize of the user's own is not known to be a public body.
+        kind = "GovernmentOrganization" if prize in bundled().values() else "Organization"
+        ministry = None
+        if prize is not None:
+            ministry = {"@id": _MINISTRY, **self.organisation(prize.conferred_by, kind)}
         event = round_.event
         jury = None
         if round_.jury is not None:
@@ -214,7 +217,10 @@ class _Builder:
                 "performer": [self.person(p) for p in round_.presented_by],
                 "contributor": None if jury is None else _drop_empty(jury),
                 "about": [
-                    self.honoured(c, round_, title, jury=jury is not None) for c in round_.citations
+                    self.honoured(
+                        c, round_, title, jury=jury is not None, funded=ministry is not None
+                    )
+                    for c in round_.citations
                 ],
                 "subjectOf": [self.source(s) for s in round_.sources],
             }
@@ -232,8 +238,9 @@ def to_jsonld(
     Args:
         round: the award round.
         locale: ``nb``, ``nn`` or ``en``, or a regional form of them (``en_GB``).
-        prize: the prize the round belongs to; by default the bundled
-            :func:`~innovasjonspris.prize`, KMD's innovation prize.
+        prize: the prize to describe the round as of, in place of the round's own
+            (``round.prize``). A round of no known prize has no organiser and a title
+            of its year alone; it is never said to be KMD's.
 
     Raises:
         TypeError: ``round`` is not an :class:`~innovasjonspris.AwardRound` or ``prize``
@@ -246,9 +253,7 @@ def to_jsonld(
         msg = f"round must be an AwardRound, not {type(round).__name__}"
         raise TypeError(msg)
     if prize is None:
-        from innovasjonspris.data import prize as bundled  # noqa: PLC0415 - data loads us
-
-        prize = bundled()
+        prize = round.prize
     elif not isinstance(given["prize"], Prize):
         msg = f"prize must be a Prize or None, not {type(prize).__name__}"
         raise TypeError(msg)

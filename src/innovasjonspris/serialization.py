@@ -24,26 +24,30 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, TypeVar, cast, overload
+from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import tomli_w
 
-from innovasjonspris import _converters, _fast, _json, _model, _problems
-from innovasjonspris._errors import InvalidDataError, ValidationError, brief
+from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems
+from innovasjonspris._documents import kind_named, open_envelope, with_envelope
+from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._limits import check_size, check_texts
 from innovasjonspris._model import AwardRound
 from innovasjonspris._schema import json_schema
 from innovasjonspris._serialisable import check_serialisable
 
 __all__ = [
+    "KINDS",
     "MAX_DOCUMENT_SIZE",
     "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
+    "Document",
     "from_dict",
     "from_json",
     "from_json_lines",
     "from_toml",
     "json_schema",
+    "read_document",
     "to_dict",
     "to_json",
     "to_json_lines",
@@ -52,8 +56,18 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = _documents.SCHEMA_VERSION
 """The version of the data format this release reads and writes."""
+
+KINDS: Final = _documents.KINDS
+"""The ``kind`` each type of document carries beside its ``schema_version``.
+
+``{AwardRound: "round", Prize: "prize", YearNotAwarded: "year-not-awarded"}``. A document
+of this version without a kind is a round.
+"""
+
+Document = _documents.Document
+"""Whatever stands alone in a file: an AwardRound, a Prize or a YearNotAwarded."""
 
 MAX_DOCUMENT_SIZE: Final = 16 * 1024 * 1024
 """The largest document the loaders read by default: 16 MiB (16 777 216 bytes).
@@ -78,7 +92,7 @@ def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
     check_serialisable(type(obj), "the object")
     body = _fast.unstructure(obj, fmt)
     if type(obj) in _DOCUMENTS:
-        return {"schema_version": SCHEMA_VERSION, **body}
+        return with_envelope(type(obj), body)
     return body
 
 
@@ -88,17 +102,7 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
         raise InvalidDataError([("$", f"expected an object, got {_problems.describe(data)}")])
     body = cast("dict[str, Any]", data)
     if cls in _DOCUMENTS:
-        body = dict(body)
-        version = body.pop("schema_version", None)
-        if version is None:
-            raise InvalidDataError([("$.schema_version", "is required")])
-        if type(version) is not int:
-            # Said as a wrong type, never quoted: repr() of a deeply nested value would recurse.
-            msg = f"expected the number {SCHEMA_VERSION}, got {_problems.describe(version)}"
-            raise InvalidDataError([("$.schema_version", msg)])
-        if version != SCHEMA_VERSION:
-            msg = f"this release reads version {SCHEMA_VERSION}, not {brief(version)}"
-            raise InvalidDataError([("$.schema_version", msg)])
+        body = open_envelope(body, cls)
     try:
         result = _fast.structure(body, cls, fmt)
     except (_problems.Mismatch, ValidationError) as error:
@@ -199,12 +203,16 @@ def from_json(
     :data:`MAX_DOCUMENT_SIZE` and :data:`MAX_TEXT_LENGTH` for the defaults.
     """
     check_serialisable(cls, "cls")
+    return _structure(_parsed_json(data, max_size, max_text_length), cls, "json")
+
+
+def _parsed_json(data: str | bytes, max_size: int, max_text_length: int) -> object:
     check_size(data, max_size)
     parsed = _json.fast_loads(data)
     if parsed is _json.UNPARSED:
         parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
     check_texts(parsed, max_text_length, len(data))
-    return _structure(parsed, cls, "json")
+    return parsed
 
 
 def to_json(obj: object) -> str:
@@ -295,12 +303,47 @@ def from_toml(
 ) -> Any:
     """Build a ``cls`` from a TOML document, within the limits :func:`from_json` has."""
     check_serialisable(cls, "cls")
+    return _structure(_parsed_toml(data, max_size, max_text_length), cls, "toml")
+
+
+def _parsed_toml(data: str | bytes, max_size: int, max_text_length: int) -> object:
     check_size(data, max_size)
     parsed = _parse(tomllib.loads, _decode(data, "TOML"), "TOML")
     check_texts(parsed, max_text_length, len(data))
-    return _structure(parsed, cls, "toml")
+    return parsed
 
 
 def to_toml(obj: object) -> str:
     """Return ``obj`` as a TOML document."""
     return tomli_w.dumps(_unstructure(obj, "toml"), multiline_strings=True)
+
+
+_PARSERS: Final = {"json": _parsed_json, "toml": _parsed_toml}
+
+
+def read_document(
+    data: str | bytes,
+    *,
+    format: Literal["json", "toml"],  # noqa: A002 - the word the command line uses too
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> Document:
+    """Build whatever document ``data`` holds, going by its ``kind``: a round without one.
+
+    ``format`` is ``"json"`` or ``"toml"``; the limits are :func:`from_json`'s.
+
+    >>> from innovasjonspris import prize
+    >>> read_document(to_toml(prize()), format="toml") == prize()
+    True
+    >>> read_document('{"schema_version": 1, "kind": "poem"}', format="json")
+    Traceback (most recent call last):
+    ...
+    innovasjonspris._errors.InvalidDataError: invalid data (1 problem):
+      $.kind: expected one of 'round', 'prize', 'year-not-awarded', got 'poem'
+    """
+    parser = _PARSERS.get(format)
+    if parser is None:
+        raise ValidationError("format", f"must be 'json' or 'toml', not {format!r:.60}")
+    parsed = parser(data, max_size, max_text_length)
+    kind: type[Document] = kind_named(parsed)
+    return _structure(parsed, kind, format)

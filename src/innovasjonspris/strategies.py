@@ -94,6 +94,7 @@ from innovasjonspris._value_strategies import (
     texts,
     years,
 )
+from innovasjonspris.data import prize as bundled_prize
 
 __all__ = [
     "applicants",
@@ -286,6 +287,8 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         criteria=tuple(draw(lists(localized()))),
         notes=draw(optional(localized())),
         sources=tuple(draw(lists(sources(hostile=True)))),
+        # The bundled prize, named by its id in a document, or one written out in full.
+        prize=draw(optional(st.builds(bundled_prize) | prizes(hostile=True))),
     )
 
 

@@ -1,4 +1,4 @@
-"""What the subcommands share: exit statuses, reading a round, reporting its problems."""
+"""What the subcommands share: exit statuses, reading a document, reporting its problems."""
 
 from __future__ import annotations
 
@@ -6,26 +6,38 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
+from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
-from innovasjonspris._model import AwardRound
+from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris.data import load_round
-from innovasjonspris.serialization import from_json, from_toml
+from innovasjonspris.serialization import (
+    MAX_DOCUMENT_SIZE,
+    Document,
+    from_json,
+    from_toml,
+    read_document,
+)
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_PIPE_CLOSED",
     "EXIT_USAGE",
+    "STDIN",
     "AddParser",
     "InvalidFileError",
     "NotFoundError",
     "UsageError",
     "add_locale_argument",
+    "read_any",
+    "read_prize",
     "read_round",
+    "read_stdin",
     "report",
+    "told_from",
 ]
 
 EXIT_OK: Final = 0
@@ -57,27 +69,95 @@ class InvalidFileError(Exception):
 
 
 _YEAR_DIGITS: Final = 4
+STDIN: Final = "-"
+"""The name that stands for standard input on the command line."""
 
 
-def read_round(name: str) -> AwardRound:
-    """Return the round named on the command line: a bundled year or a file."""
-    if name.isascii() and name.isdigit() and len(name) <= _YEAR_DIGITS:
-        # A year without a round raises RoundNotFoundError, which says why.
-        return load_round(int(name))
+def _is_year(name: str) -> bool:
+    return name.isascii() and name.isdigit() and len(name) <= _YEAR_DIGITS
+
+
+def read_stdin(limit: int) -> bytes:
+    """Read up to ``limit`` bytes of standard input, as bytes whatever the stream is.
+
+    Raises:
+        OSError: standard input cannot be read.
+    """
+    binary: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # a text-only stream such as io.StringIO
+        return sys.stdin.read(limit).encode("utf-8")
+    return binary.read(limit)
+
+
+def told_from(data: bytes) -> Format:
+    """The format of a document without a name to tell it by: JSON if it starts with '{'."""
+    # A JSON document is an object; a TOML document never starts with a brace.
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return "json" if start.startswith(b"{") else "toml"
+
+
+def _read(name: str) -> tuple[bytes, Format]:
+    # One byte more than a loader takes is enough for it to refuse the document.
+    limit = MAX_DOCUMENT_SIZE + 1
+    if name == STDIN:
+        try:
+            data = read_stdin(limit)
+        except OSError as error:
+            msg = f"cannot read standard input ({error.strerror or error})"
+            raise UsageError(msg) from None
+        return data, told_from(data)
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in {".json", ".toml"}:
-        msg = f"{name}: expected a year or a .json or .toml file"
+        msg = f"{name}: expected a year or a .json or .toml file, or - for standard input"
         raise UsageError(msg)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limit)
     except OSError as error:
         msg = f"{name}: cannot read the file ({error.strerror or error})"
         raise UsageError(msg) from None
+    return data, "json" if suffix == ".json" else "toml"
+
+
+def _shown_name(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def read_round(name: str) -> AwardRound:
+    """Return the round named on the command line: a bundled year, a file, or - (stdin)."""
+    if _is_year(name):
+        # A year without a round raises RoundNotFoundError, which says why.
+        return load_round(int(name))
+    data, fmt = _read(name)
     try:
-        return from_json(data) if suffix == ".json" else from_toml(data)
+        return from_json(data) if fmt == "json" else from_toml(data)
     except InvalidDataError as error:
-        raise InvalidFileError(name, error) from None
+        raise InvalidFileError(_shown_name(name), error) from None
+
+
+def read_any(name: str) -> Document:
+    """Return the document named on the command line, whatever its kind.
+
+    A bundled year gives its round; a file or - (standard input) gives what its ``kind``
+    says it is.
+    """
+    if _is_year(name):
+        return load_round(int(name))
+    data, fmt = _read(name)
+    try:
+        return read_document(data, format=fmt)
+    except InvalidDataError as error:
+        raise InvalidFileError(_shown_name(name), error) from None
+
+
+def read_prize(name: str) -> Prize:
+    """Return the prize in the file named on the command line (or - for standard input)."""
+    data, fmt = _read(name)
+    try:
+        return from_json(data, Prize) if fmt == "json" else from_toml(data, Prize)
+    except InvalidDataError as error:
+        raise InvalidFileError(_shown_name(name), error) from None
 
 
 def report(name: str, error: InvalidDataError) -> None:

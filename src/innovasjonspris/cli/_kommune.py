@@ -38,8 +38,9 @@ def register(add_parser: AddParser) -> None:
         "--year",
         type=_year,
         help=(
-            f"the year, {registry.FIRST_YEAR} to {registry.LAST_YEAR} (default: the last "
-            "year in which the number or name was in use)"
+            f"the year, {registry.FIRST_YEAR} or later; a year after {registry.LAST_YEAR}, "
+            "the last the registry knows, is answered by that year's division (default: "
+            "the last year in which the number or name was in use)"
         ),
     )
     add_locale_argument(parser)
@@ -49,8 +50,8 @@ def register(add_parser: AddParser) -> None:
 
 def _year(text: str) -> int:
     year = int(text) if text.isascii() and text.isdigit() else None
-    if year is None or not registry.FIRST_YEAR <= year <= registry.LAST_YEAR:
-        msg = f"expected a year from {registry.FIRST_YEAR} to {registry.LAST_YEAR}, not {text!r}"
+    if year is None or not registry.FIRST_YEAR <= year <= registry.MAX_YEAR:
+        msg = f"expected a year from {registry.FIRST_YEAR} to {registry.MAX_YEAR}, not {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return year
 
@@ -178,10 +179,15 @@ def _describe(record: MunicipalityRecord, year: int, words: Messages, locale: st
         (words.gettext("Became"), _step(news(f), f, words, locale))
         for f in _steps(record, went, into=False)
     )
-    fate = registry.fate(record.number, year=year)
+    fate = registry.fate(record.number, year=registry.division_year(year))
     if fate.kind is not registry.FateKind.UNCHANGED or last < registry.LAST_YEAR:
         today = words.gettext("Today")
         now = format_list([_named(m) for m in fate.successors], locale=locale)
         lines.append((f"{today} ({registry.LAST_YEAR})", now))
-    yield f"{_named(record)} ({year})"
+    when = str(year)
+    if registry.division_year(year) != year:
+        when = words.gettext("{year}, by the division of {division}").format(
+            year=year, division=registry.division_year(year)
+        )
+    yield f"{_named(record)} ({when})"
     yield from (f"{label}: {value}" for label, value in lines)

@@ -1,29 +1,40 @@
-"""``innovasjonspris schema``: the JSON Schema of a round file."""
+"""``innovasjonspris schema``: the JSON Schema of a round file, or of any kind of document."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Final
 
 from innovasjonspris.cli._common import EXIT_OK, AddParser
 from innovasjonspris.cli._output import add_output_argument, write_output
-from innovasjonspris.serialization import json_schema
+from innovasjonspris.serialization import KINDS, Document, json_schema
 
 __all__ = ["register"]
+
+_ANY: Final = "any"
+_BY_KIND: Final = {name: kind for kind, name in KINDS.items()}
 
 
 def register(add_parser: AddParser) -> None:
     """Add the ``schema`` subcommand."""
     parser = add_parser(
         "schema",
-        help="print the JSON Schema of a round file",
-        description="Print the JSON Schema that a round file in JSON satisfies.",
+        help="print the JSON Schema of a round file, or of any kind of document",
+        description="Print the JSON Schema that a data file in JSON satisfies.",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[*_BY_KIND, _ANY],
+        default="round",
+        help=("the kind of document; any: every kind, told apart by its 'kind' (default: round)"),
     )
     add_output_argument(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    schema = json.dumps(json_schema(), ensure_ascii=False, indent=2)
+    chosen = Document if arguments.kind == _ANY else _BY_KIND[arguments.kind]
+    schema = json.dumps(json_schema(chosen), ensure_ascii=False, indent=2)
     write_output(arguments.output, f"{schema}\n")
     return EXIT_OK

@@ -1,4 +1,8 @@
-"""``innovasjonspris show``: a round as text, Markdown, HTML, JSON-LD, TOML or JSON."""
+"""``innovasjonspris show``: a round as text, Markdown, HTML, JSON-LD, TOML or JSON.
+
+A file may hold any kind of document: a year not awarded is rendered as a round is, a
+prize is written as data only.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +11,67 @@ import json
 from collections.abc import Callable
 from typing import Final
 
+import attrs
+
 from innovasjonspris._errors import RoundNotFoundError
-from innovasjonspris._model import AwardRound
+from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris.cli._common import (
     EXIT_OK,
     AddParser,
     UsageError,
     add_locale_argument,
-    read_round,
+    read_any,
+    read_prize,
 )
 from innovasjonspris.cli._output import add_output_argument, write_output
 from innovasjonspris.jsonld import to_jsonld
 from innovasjonspris.render import FORMATS, render_not_awarded, render_round
-from innovasjonspris.serialization import to_json, to_toml
+from innovasjonspris.serialization import Document, to_json, to_toml
 
-__all__ = ["DATA_WRITERS", "register"]
+__all__ = ["DATA_WRITERS", "add_prize_argument", "register", "with_prize"]
 
 DATA_WRITERS: Final[dict[str, Callable[[object], str]]] = {"json": to_json, "toml": to_toml}
-"""The data formats a round (or a year not awarded) is written in, by ``--format`` / ``--to``."""
+"""The data formats a document is written in, by ``--format`` / ``--to``."""
+
+
+def add_prize_argument(parser: argparse.ArgumentParser) -> None:
+    """Give ``parser`` a ``--prize FILE`` option: the prize the round is of."""
+    parser.add_argument(
+        "--prize",
+        metavar="FILE",
+        help=(
+            "a prize file (.json or .toml, or - for standard input): the prize the round is "
+            "of, in place of the one the round names"
+        ),
+    )
+
+
+def with_prize(document: Document, arguments: argparse.Namespace) -> Document:
+    """Return ``document`` as of the prize ``--prize`` names, if it names one."""
+    if arguments.prize is None:
+        return document
+    if not isinstance(document, AwardRound):
+        msg = "--prize goes with a round; this document is no round"
+        raise UsageError(msg)
+    return attrs.evolve(document, prize=read_prize(arguments.prize))
 
 
 def register(add_parser: AddParser) -> None:
     """Add the ``show`` subcommand."""
     parser = add_parser(
         "show",
-        help="print a bundled round or a round file",
-        description="Print a bundled round, by its year, or a round file.",
+        help="print a bundled round or a data file",
+        description=(
+            "Print a bundled round, by its year, or a data file: a round, a prize or a "
+            "year not awarded, as its 'kind' says."
+        ),
     )
     parser.add_argument(
         "round",
-        metavar="YEAR|FILE",
+        metavar="YEAR|FILE|-",
         help=(
             "a bundled year (such as 2019; for a year the prize was not awarded, such as "
-            "2020, why not) or a .json/.toml file"
+            "2020, why not), a .json/.toml file, or - for standard input"
         ),
     )
     parser.add_argument(
@@ -48,10 +80,11 @@ def register(add_parser: AddParser) -> None:
         default="text",
         help=(
             "text, markdown or html: the round for reading, in --locale; jsonld: its "
-            "schema.org structured data, in --locale; toml or json: the round as a data "
+            "schema.org structured data, in --locale; toml or json: the document as a data "
             "file (default: text)"
         ),
     )
+    add_prize_argument(parser)
     add_locale_argument(parser)
     add_output_argument(parser)
     parser.set_defaults(run=_run)
@@ -59,25 +92,29 @@ def register(add_parser: AddParser) -> None:
 
 def _run(arguments: argparse.Namespace) -> int:
     try:
-        award_round = read_round(arguments.round)
+        document = read_any(arguments.round)
     except RoundNotFoundError as error:
         if error.not_awarded is None:
             raise
         # A year the prize was not awarded is an answer, not an error: say why.
-        shown = _shown(error.not_awarded, arguments, render_not_awarded)
-    else:
-        shown = _shown(award_round, arguments, render_round)
+        document = error.not_awarded
+    shown = _shown(with_prize(document, arguments), arguments)
     write_output(arguments.output, shown)
     return EXIT_OK
 
 
-def _shown(value: object, arguments: argparse.Namespace, render: Callable[..., str]) -> str:
+def _shown(value: Document, arguments: argparse.Namespace) -> str:
     if arguments.format in DATA_WRITERS:
         return DATA_WRITERS[arguments.format](value)
+    if isinstance(value, Prize):
+        msg = "a prize is shown as data only: use --format toml or --format json"
+        raise UsageError(msg)
     if arguments.format == "jsonld":
         if not isinstance(value, AwardRound):
             msg = "a year the prize was not awarded has no event to describe as JSON-LD"
             raise UsageError(msg)
         document = to_jsonld(value, locale=arguments.locale)
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return render(value, locale=arguments.locale, format=arguments.format)
+    if isinstance(value, AwardRound):
+        return render_round(value, locale=arguments.locale, format=arguments.format)
+    return render_not_awarded(value, locale=arguments.locale, format=arguments.format)

@@ -1,4 +1,4 @@
-"""``innovasjonspris validate``: check round files, every one of them, and sum up.
+"""``innovasjonspris validate``: check data files of every kind, every one of them, and sum up.
 
 Each argument is a file, a directory (searched for ``.toml`` and ``.json`` files below
 it, hidden ones left out) or ``-`` for standard input. Whatever happens to one file,
@@ -13,19 +13,27 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Final, Literal
+from typing import Final, Literal
 
 import attrs
 
+from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError
-from innovasjonspris.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, AddParser
+from innovasjonspris.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    STDIN,
+    AddParser,
+    read_stdin,
+    told_from,
+)
 from innovasjonspris.cli._output import write_stdout
-from innovasjonspris.serialization import MAX_DOCUMENT_SIZE, from_json, from_toml
+from innovasjonspris.serialization import MAX_DOCUMENT_SIZE, read_document
 
 __all__ = ["register"]
 
-_LOADERS: Final = {"json": from_json, "toml": from_toml}
-_STDIN: Final = "-"
+_FORMATS: Final[dict[str, Format]] = {"json": "json", "toml": "toml"}
 _STDIN_NAME: Final = "<stdin>"
 
 Status = Literal["valid", "invalid", "unreadable"]
@@ -43,10 +51,11 @@ def register(add_parser: AddParser) -> None:
     """Add the ``validate`` subcommand."""
     parser = add_parser(
         "validate",
-        help="check round files, listing every problem",
+        help="check data files (rounds, prizes, years not awarded), listing every problem",
         description=(
-            "Check round files and list every problem, one per line, then a summary line. "
-            "Every file given is checked, whatever happens to the others."
+            "Check data files and list every problem, one per line, then a summary line. "
+            "Each file is checked as the kind of document its 'kind' names, a round if it "
+            "names none. Every file given is checked, whatever happens to the others."
         ),
     )
     parser.add_argument(
@@ -54,14 +63,14 @@ def register(add_parser: AddParser) -> None:
         nargs="+",
         metavar="FILE|DIR|-",
         help=(
-            "a .json or .toml round file; a directory, searched for .json and .toml files "
+            "a .json or .toml data file; a directory, searched for .json and .toml files "
             "below it; or - for standard input"
         ),
     )
     parser.add_argument(
         "--from",
         dest="source_format",
-        choices=sorted(_LOADERS),
+        choices=sorted(_FORMATS),
         help=(
             "the format of standard input and of files without a .json or .toml suffix "
             "(default: told from the suffix; for standard input, JSON if it starts with "
@@ -105,7 +114,7 @@ def _expand(names: list[str]) -> Iterator[str | _Outcome]:
     # The files to check, and an outcome already for a directory that yields none.
     for name in names:
         path = Path(name)
-        if name == _STDIN or not path.is_dir():
+        if name == STDIN or not path.is_dir():
             yield name
             continue
         try:
@@ -129,18 +138,18 @@ def _round_files(directory: Path) -> Iterator[Path]:
 
 
 def _check(name: str, source_format: str | None) -> _Outcome:
-    if name == _STDIN:
+    if name == STDIN:
         return attrs.evolve(_check_named(name, source_format), file=_STDIN_NAME)
     return _check_named(name, source_format)
 
 
 def _check_named(name: str, source_format: str | None) -> _Outcome:
     try:
-        data, kind = _read(name, source_format)
+        data, fmt = _read(name, source_format)
     except _UnreadableError as error:
         return _unreadable(name, str(error))
     try:
-        _LOADERS[kind](data)
+        read_document(data, format=fmt)
     except InvalidDataError as error:
         return _Outcome(name, "invalid", error.problems)
     return _Outcome(name, "valid")
@@ -150,42 +159,29 @@ class _UnreadableError(Exception):
     """The file could not be read, or is of no format we know."""
 
 
-def _read(name: str, source_format: str | None) -> tuple[bytes, str]:
+def _read(name: str, source_format: str | None) -> tuple[bytes, Format]:
     # One byte more than a loader takes is enough for it to refuse the document.
     limit = MAX_DOCUMENT_SIZE + 1
-    if name == _STDIN:
-        data = _read_stdin(limit)
-        return data, source_format or _told_from(data)
+    if name == STDIN:
+        try:
+            data = read_stdin(limit)
+        except OSError as error:
+            msg = f"cannot read standard input ({_reason(error)})"
+            raise _UnreadableError(msg) from None
+        return data, _FORMATS[source_format] if source_format else told_from(data)
     path = Path(name)
-    kind = path.suffix.lower().removeprefix(".")
-    if kind not in _LOADERS:
+    fmt = _FORMATS.get(path.suffix.lower().removeprefix("."))
+    if fmt is None:
         if source_format is None:
             msg = "expected a .json or .toml file (or --from json|toml)"
             raise _UnreadableError(msg)
-        kind = source_format
+        fmt = _FORMATS[source_format]
     try:
         with path.open("rb") as file:
-            return file.read(limit), kind
+            return file.read(limit), fmt
     except OSError as error:
         msg = f"cannot read the file ({_reason(error)})"
         raise _UnreadableError(msg) from None
-
-
-def _read_stdin(limit: int) -> bytes:
-    binary: BinaryIO | None = getattr(sys.stdin, "buffer", None)
-    try:
-        if binary is None:  # a text-only stream such as io.StringIO
-            return sys.stdin.read(limit).encode("utf-8")
-        return binary.read(limit)
-    except OSError as error:
-        msg = f"cannot read standard input ({_reason(error)})"
-        raise _UnreadableError(msg) from None
-
-
-def _told_from(data: bytes) -> str:
-    # A JSON round is an object; a TOML document never starts with a brace.
-    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return "json" if start.startswith(b"{") else "toml"
 
 
 def _unreadable(name: str, message: str) -> _Outcome:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 
 from innovasjonspris._errors import RoundNotFoundError
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 
-__all__ = ["available_years", "load_round", "prize", "rounds", "timeline"]
+__all__ = ["available_years", "bundled_prizes", "load_round", "prize", "rounds", "timeline"]
 
 _PACKAGE = "innovasjonspris.data"
 _ROUND_FILE = re.compile(r"round-([0-9]{4})\.toml")
@@ -95,3 +97,10 @@ def prize() -> Prize:
     from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
 
     return from_toml(_read("prize.toml"), Prize)
+
+
+@functools.cache
+def bundled_prizes() -> Mapping[str, Prize]:
+    """Return the prizes that ship with the library, by id: those a round may name."""
+    bundled = prize()
+    return MappingProxyType({bundled.id: bundled})

@@ -7,6 +7,11 @@ two years (mergers, splits, renumberings, renames), as Statistics Norway's class
 municipalities (Klass 131) and of counties (Klass 104) give them. It is read on the first
 look-up, not on import.
 
+A division of municipalities holds from the day it takes effect until a later one replaces
+it, so a year after the last the registry knows (:data:`LAST_YEAR`) is answered with that
+last division; :func:`division_year` tells which year's division answers for a year, and
+every message about a later year names it.
+
 >>> municipality("1246", year=2019).name
 'Fjell'
 >>> [m.name for m in successors("1246", year=2019, to_year=2020)]
@@ -17,12 +22,14 @@ look-up, not on import.
 False
 >>> county("50", year=2019).name
 'Trøndelag'
+>>> municipality("3905", year=2031).name, division_year(2031) == LAST_YEAR
+('Tønsberg', True)
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
+from typing import Final, cast
 
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris.registry._counties import (
@@ -40,6 +47,7 @@ from innovasjonspris.registry._table import (
     Change,
     ChangeKind,
     MunicipalityRecord,
+    in_year,
     name_key,
     names_in,
     table,
@@ -50,6 +58,7 @@ __all__ = [
     "COUNTY_CLASSIFICATION_SOURCE",
     "FIRST_YEAR",
     "LAST_YEAR",
+    "MAX_YEAR",
     "MUNICIPALITY_CLASSIFICATION_SOURCE",
     "Change",
     "ChangeKind",
@@ -62,6 +71,7 @@ __all__ = [
     "changes",
     "counties",
     "county",
+    "division_year",
     "fate",
     "is_valid_kommunenummer",
     "municipalities",
@@ -74,11 +84,32 @@ __all__ = [
 ]
 
 
+MAX_YEAR: Final = 9999
+"""The last year a look-up takes: the last a :class:`datetime.date` can hold."""
+
+
 def _checked_year(year: object, field: str = "year") -> int:
-    if type(year) is not int or not FIRST_YEAR <= year <= LAST_YEAR:
-        msg = f"must be a year from {FIRST_YEAR} to {LAST_YEAR}, not {brief(year)}"
+    """Return the year whose division answers for ``year``, once ``year`` is checked."""
+    if type(year) is not int or not FIRST_YEAR <= year <= MAX_YEAR:
+        msg = f"must be a year from {FIRST_YEAR} on, not {brief(year)}"
         raise ValidationError(field, msg)
-    return year
+    return min(year, LAST_YEAR)
+
+
+def division_year(year: int) -> int:
+    """Return the year whose division of municipalities holds in ``year``.
+
+    That is ``year`` itself up to :data:`LAST_YEAR`, the last year the registry knows, and
+    :data:`LAST_YEAR` after it: a division holds until a later one replaces it.
+
+    >>> division_year(2019), division_year(LAST_YEAR + 5) == LAST_YEAR
+    (2019, True)
+
+    Raises:
+        ~innovasjonspris.ValidationError: ``year`` is not a whole number from
+            :data:`FIRST_YEAR` to :data:`MAX_YEAR`.
+    """
+    return _checked_year(year)
 
 
 def counties(*, year: int) -> tuple[County, ...]:
@@ -100,7 +131,7 @@ def county(number: str, *, year: int) -> County:
     for candidate in counties(year=year):
         if candidate.number == number:
             return candidate
-    msg = f"{brief(number)} was not a county number in {year}"
+    msg = f"{brief(number)} was not a county number {in_year(year)}"
     raise ValidationError("county", msg)
 
 
@@ -137,10 +168,13 @@ def municipality(number: str, *, year: int) -> MunicipalityRecord:
         return found
     others = table().by_number.get(number)
     if others is None:
-        msg = f"{number} was no municipality's number in {year}, nor in any year since {FIRST_YEAR}"
+        msg = (
+            f"{number} was no municipality's number {in_year(year)}, "
+            f"nor in any year since {FIRST_YEAR}"
+        )
     else:
         was = f"it was {others[-1].name} in {_when(others)}"
-        msg = f"{number} was no municipality's number in {year} ({was})"
+        msg = f"{number} was no municipality's number {in_year(year)} ({was})"
     raise ValidationError("number", msg)
 
 
@@ -173,13 +207,14 @@ def municipalities_named(name: str, *, year: int) -> tuple[MunicipalityRecord, .
 
 def _follow(number: str, year: int, other: int, *, forward: bool) -> tuple[MunicipalityRecord, ...]:
     municipality(number, year=year)
+    year, other = _checked_year(year), _checked_year(other)
     found = (
         table().successors(number, year, other)
         if forward
         else table().predecessors(number, year, other)
     )
-    in_year = table().by_year[other]
-    return tuple(in_year[n] for n in sorted(found))
+    records = table().by_year[other]
+    return tuple(records[n] for n in sorted(found))
 
 
 def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRecord, ...]:
@@ -197,8 +232,8 @@ def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRec
         ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
             ``to_year`` is outside the registry or before ``year``.
     """
-    _checked_year(to_year, "to_year")
-    if to_year < year:
+    # Compared as divisions: a year after the registry's last is its last year's division.
+    if _checked_year(to_year, "to_year") < _checked_year(year):
         msg = f"must not be before year {year}, not {to_year}"
         raise ValidationError("to_year", msg)
     return _follow(number, year, to_year, forward=True)
@@ -214,8 +249,7 @@ def predecessors(number: str, *, year: int, from_year: int) -> tuple[Municipalit
         ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
             ``from_year`` is outside the registry or after ``year``.
     """
-    _checked_year(from_year, "from_year")
-    if from_year > year:
+    if _checked_year(from_year, "from_year") > _checked_year(year):
         msg = f"must not be after year {year}, not {from_year}"
         raise ValidationError("from_year", msg)
     return _follow(number, year, from_year, forward=False)
@@ -246,7 +280,8 @@ def fate(number: str, *, year: int, to_year: int = LAST_YEAR) -> Fate:
         ~innovasjonspris.ValidationError: as :func:`successors` does.
     """
     successors(number, year=year, to_year=to_year)
-    return fate_of(municipality(number, year=year), year, to_year)
+    record = municipality(number, year=year)
+    return fate_of(record, _checked_year(year), _checked_year(to_year))
 
 
 def changes(*, year: int) -> tuple[Change, ...]:
@@ -254,8 +289,12 @@ def changes(*, year: int) -> tuple[Change, ...]:
 
     >>> [(c.old_name, c.new_name, c.kind.value) for c in changes(year=2019)][-1]
     ('Rindal', 'Rindal', 'renumbering')
+
+    No change is known after :data:`LAST_YEAR`.
     """
-    return table().changes.get(_checked_year(year), ())
+    if _checked_year(year) != year:
+        return ()
+    return table().changes.get(year, ())
 
 
 def validate_kommunenummer(number: object, *, year: int | None = None) -> str:

@@ -27,12 +27,21 @@ __all__ = [
     "ChangeKind",
     "MunicipalityRecord",
     "Table",
+    "in_year",
     "names_in",
     "table",
 ]
 
 LAST_YEAR = 2026
-"""The last year the bundled table covers."""
+"""The last year the bundled table knows; its division continues in the years after it."""
+
+
+def in_year(year: int) -> str:
+    """Say "in ``year``" for a message, naming the division used for a year after the last."""
+    if year > LAST_YEAR:
+        return f"in {year} (by the division of {LAST_YEAR}, the last the registry knows)"
+    return f"in {year}"
+
 
 MUNICIPALITY_CLASSIFICATION_SOURCE = "https://www.ssb.no/klass/klassifikasjoner/131"
 """Where the municipality numbers, names and changes are published."""

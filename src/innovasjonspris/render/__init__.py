@@ -146,8 +146,10 @@ def render_round(
     The rendering gives the prize and year, the winner and the amount, when and where the
     prize was presented and by whom, how many applied, the finalists, each citation with
     its projects, the jury, the criteria, notes and sources; a section the data has
-    nothing for is left out. ``prize`` names the prize in the title (by default, the
-    Innovation Prize in the locale's language).
+    nothing for is left out. The prize is the round's own (``round.prize``) unless
+    ``prize`` is given: its name heads the rendering, and who confers it is said unless a
+    presenter speaks for them. A round whose prize is unknown is headed by the year alone
+    (``Prisutdeling 2025``), never by KMD's prize.
 
     ``"html"`` gives a whole HTML5 document (``<!DOCTYPE html>``, ``<html lang>`` with the
     locale's region where it has one, ``<meta charset="utf-8">``, ``<meta
@@ -166,7 +168,7 @@ def render_round(
         round: the award round.
         locale: ``nb``, ``nn`` or ``en``, or a regional form of them (``nb_NO``, ``en_GB``).
         format: ``"text"``, ``"markdown"`` or ``"html"``.
-        prize: the prize whose name heads the rendering.
+        prize: the prize to show the round as of, in place of ``round.prize``.
         fragment: give only the ``<article>``, for a page of the caller's own.
         heading_level: the level of the round's own heading, 1 to 6; its sections' headings
             come one level below, a citation's two (never deeper than ``<h6>``).
@@ -206,6 +208,7 @@ def render_round(
         id_prefix=id_prefix,
         alternates=alternates,
     )
+    prize = prize if prize is not None else round.prize
     document = Layout(messages(where), locale).document(round, prize)
     if format != "html":
         return _WRITERS[format](document)

@@ -46,12 +46,21 @@ class Layout(Phrases):
     """Lays out one round in one language."""
 
     def title(self, round_: AwardRound, prize: Prize | None) -> Inline:
-        name = (
-            (Span(self.words.gettext("The Innovation Prize")),)
-            if prize is None
-            else self.text(prize.name)
-        )
+        if prize is None:
+            # A prize the data does not name is no one's in particular: never KMD's.
+            return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
+        name = self.text(prize.name)
         return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
+
+    def conferred_by(self, round_: AwardRound, prize: Prize | None) -> Iterator[tuple[str, Inline]]:
+        """Who confers the prize, unless a presenter already says it, speaking for them."""
+        if prize is None:
+            return
+        giver = prize.conferred_by.name.resolve(self.language)
+        for person in round_.presented_by:
+            if person.organisation and person.organisation.name.resolve(self.language) == giver:
+                return
+        yield self.words.gettext("Conferred by"), self.organisation(prize.conferred_by)
 
     def lead(self, round_: AwardRound) -> Paragraph:
         template = self.words.gettext("The prize went to {winner}, which received {amount}.")
@@ -65,8 +74,8 @@ class Layout(Phrases):
             part="lead",
         )
 
-    def facts(self, round_: AwardRound) -> Iterator[Block]:
-        items: list[tuple[str, Inline]] = []
+    def facts(self, round_: AwardRound, prize: Prize | None = None) -> Iterator[Block]:
+        items: list[tuple[str, Inline]] = [*self.conferred_by(round_, prize)]
         if round_.awarded_on is not None:
             items.append((self.words.gettext("Awarded"), self.day(round_.awarded_on, "full")))
         if round_.event is not None:
@@ -275,7 +284,7 @@ class Layout(Phrases):
 
     def document(self, round_: AwardRound, prize: Prize | None) -> Document:
         blocks: list[Block] = [self.lead(round_)]
-        blocks.extend(self.facts(round_))
+        blocks.extend(self.facts(round_, prize))
         if round_.applicants is not None:
             blocks.extend(self.applicants(round_.applicants))
         blocks.extend(self.citations(round_))
