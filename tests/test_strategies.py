@@ -36,7 +36,6 @@ from innovasjonspris import (
 )
 from innovasjonspris._hypothesis_plugin import strategy_functions
 from innovasjonspris._public_types import public_types
-from innovasjonspris._value_strategies import ROUND_YEARS
 from innovasjonspris.registry import is_valid_kommunenummer
 
 pytestmark = pytest.mark.property

@@ -38,6 +38,7 @@ from innovasjonspris.formatting import (
 )
 from innovasjonspris.render._document import Inline, Span, fill, joined, plain
 
+
 def _keeps_name(fate: registry.Fate) -> bool:
     """Tell whether the municipality a merger made carries the name of this one."""
     before = fate.events[0].before  # a merged municipality has at least its merger
