@@ -52,6 +52,7 @@ from innovasjonspris._realistic_values import (
     realistic_organisations,
 )
 from innovasjonspris._value_strategies import SMALL, municipalities_of, optional, years
+from innovasjonspris.data import prize as bundled_prize
 from innovasjonspris.formatting import format_list
 
 __all__ = [
@@ -186,6 +187,8 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
                 )
             )
         ),
+        # A round of the innovation prize names it, by the bundled prize's id in a document.
+        prize=draw(optional(st.builds(bundled_prize))),
     )
 
 

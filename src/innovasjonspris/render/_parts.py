@@ -36,7 +36,8 @@ def render_title(
         ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
     """
     _checked(round, prize)
-    return plain(Layout(messages(parse_locale(locale)), locale).title(round, prize))
+    shown = prize if prize is not None else round.prize
+    return plain(Layout(messages(parse_locale(locale)), locale).title(round, shown))
 
 
 def render_jsonld_script(
