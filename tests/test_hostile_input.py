@@ -80,6 +80,11 @@ JSON_FRAGMENTS = (
     '"\\ud800"',
     '"\\u0000"',
     '"\\ufeffOslo"',
+    '"Trond\\u202eheim"',
+    '"Oslo\\u200b"',
+    '"\\u0422rondheim"',
+    '"https://a.b/\\u202egnp.exe"',
+    '"javascript:alert(1)"',
     '{"a": 1, "a": 2}',
     "[" * DEPTH + "]" * DEPTH,
     '{"a": ' * DEPTH + "1" + "}" * DEPTH,
@@ -106,6 +111,9 @@ TOML_FRAGMENTS = (
     '"' + "å" * 1_000_000 + '"',
     '"\\u0000"',
     '"\\uFEFFOslo"',
+    '"Trond\\u202Eheim"',
+    '"\\u0422rondheim"',
+    '"javascript:alert(1)"',
     "[" * DEPTH + "]" * DEPTH,
     "{ a = " * DEPTH + "1" + " }" * DEPTH,
     "[" * 900 + "]" * 900,
@@ -505,3 +513,19 @@ def test_only_http_and_https_addresses_are_taken(url: str) -> None:
     assert caught.value.errors[0].startswith("$.url: ")
     with pytest.raises(ValidationError, match="alternates"):
         render_round(_example(strategies.award_rounds()), format="html", alternates={"nn": url})
+
+
+@given(documents, st.sampled_from(sorted(HIDDEN)), st.data())
+def test_an_invisible_character_anywhere_in_a_document_is_refused(
+    document: AwardRound | Prize, hidden: str, data: st.DataObject
+) -> None:
+    tree = to_dict(document)
+    texts = [(c, k) for c, k in _containers(tree) if isinstance(c[k], str)]
+    container, key = data.draw(st.sampled_from(texts), label="where")
+    value: str = container[key]
+    at = data.draw(st.integers(0, len(value)), label="at")
+    container[key] = value[:at] + hidden + value[at:]
+    with pytest.raises(InvalidDataError):
+        from_dict(tree, type(document))
+    with pytest.raises(InvalidDataError):
+        from_json(json.dumps(tree), type(document))
