@@ -66,6 +66,13 @@ def displayable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # only a name that is not UTF-8 pays for the detour
+        return displayable(text).encode("utf-8")
+
+
 def write_stderr(text: str) -> None:
     """Write ``text`` to standard error as UTF-8, as standard output is; never raises.
 
@@ -79,7 +86,7 @@ def write_stderr(text: str) -> None:
     with contextlib.suppress(OSError, ValueError):
         if binary is not None:
             stream.flush()
-            binary.write(displayable(text).encode("utf-8"))
+            binary.write(_utf8(text))
             binary.flush()
         else:
             stream.write(displayable(text))
@@ -95,7 +102,7 @@ def write_stdout(text: str) -> None:
     try:
         if binary is not None:
             stream.flush()
-            binary.write(displayable(text).encode("utf-8"))
+            binary.write(_utf8(text))
             binary.flush()
         else:  # a text-only stream such as io.StringIO has no encoding to get wrong
             stream.write(displayable(text))
