@@ -20,6 +20,8 @@ def test_rounds_are_the_documented_years_oldest_first() -> None:
 def test_unknown_year() -> None:
     with pytest.raises(LookupError, match="no round of 2013 is known"):
         load_round(2013)
+    with pytest.raises(LookupError, match="no round of a number of about 5000 digits is known"):
+        load_round(10**5000)
 
 
 def test_the_prize() -> None:

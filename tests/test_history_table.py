@@ -166,12 +166,18 @@ def test_columns_that_are_not_a_sequence_of_names_are_a_type_error(columns: obje
         to_csv(columns=columns)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("locale", ["de", "xx", 7])
+@pytest.mark.parametrize("locale", ["de", "xx"])
 def test_an_unknown_locale_is_refused_before_any_work(locale: object) -> None:
     for write in (to_records, to_csv, to_json_lines):
         with pytest.raises(ValidationError) as caught:
             write(locale=locale)  # type: ignore[arg-type]
         assert caught.value.field == "locale"
+
+
+def test_a_locale_that_is_not_text_is_a_type_error() -> None:
+    for write in (to_records, to_csv, to_json_lines):
+        with pytest.raises(TypeError, match=r"^locale must be"):
+            write(locale=7)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,13 @@ from __future__ import annotations
 import codecs
 import json
 import tomllib
+import unicodedata
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from typing import Any, cast
 from unittest import mock
 
+import jsonschema
 import pytest
 import tomli_w
 from hypothesis import given
@@ -23,15 +25,29 @@ from hypothesis import strategies as st
 from factories import model_types
 from innovasjonspris import (
     AwardRound,
+    Event,
     InvalidDataError,
+    LocalizedText,
     Money,
     Municipality,
+    Person,
     Prize,
     Source,
+    ValidationError,
     _json,
+    registry,
     strategies,
 )
-from innovasjonspris.serialization import from_dict, from_json, from_toml, to_dict, to_toml
+from innovasjonspris._text import HIDDEN
+from innovasjonspris.render import render_round
+from innovasjonspris.serialization import (
+    from_dict,
+    from_json,
+    from_toml,
+    json_schema,
+    to_dict,
+    to_toml,
+)
 
 pytestmark = pytest.mark.property
 
@@ -64,6 +80,11 @@ JSON_FRAGMENTS = (
     '"\\ud800"',
     '"\\u0000"',
     '"\\ufeffOslo"',
+    '"Trond\\u202eheim"',
+    '"Oslo\\u200b"',
+    '"\\u0422rondheim"',
+    '"https://a.b/\\u202egnp.exe"',
+    '"javascript:alert(1)"',
     '{"a": 1, "a": 2}',
     "[" * DEPTH + "]" * DEPTH,
     '{"a": ' * DEPTH + "1" + "}" * DEPTH,
@@ -90,6 +111,9 @@ TOML_FRAGMENTS = (
     '"' + "å" * 1_000_000 + '"',
     '"\\u0000"',
     '"\\uFEFFOslo"',
+    '"Trond\\u202Eheim"',
+    '"\\u0422rondheim"',
+    '"javascript:alert(1)"',
     "[" * DEPTH + "]" * DEPTH,
     "{ a = " * DEPTH + "1" + " }" * DEPTH,
     "[" * 900 + "]" * 900,
@@ -359,3 +383,149 @@ def test_messages_stay_short_however_long_the_value(field: str) -> None:
     with pytest.raises(InvalidDataError) as caught:
         from_dict(tree, cls)
     assert all(len(message) < 1_000 for message in caught.value.errors)
+
+
+# --- Text that hides ---------------------------------------------------------------------
+
+# Where each kind of text sits in a document, and a value that is fine there.
+TEXT_FIELDS = (
+    (Municipality, "name", {"number": "0301", "name": "Oslo"}),
+    (Person, "name", {"name": "Kari Nordmann"}),
+    (Source, "url", {"url": "https://www.regjeringen.no/side"}),
+    (Source, "title", {"url": "https://www.ks.no/", "title": "Innovasjonsprisen"}),
+    (Source, "publisher", {"url": "https://www.ks.no/", "publisher": "KS"}),
+    (Event, "place", {"name": "Arendalsuka", "place": "Arendal"}),
+    (LocalizedText, "nb", {"nb": "Kommunen vant prisen."}),
+)
+
+
+@pytest.mark.parametrize("hidden", sorted(HIDDEN))
+@pytest.mark.parametrize(("cls", "field", "tree"), TEXT_FIELDS)
+def test_invisible_characters_are_refused_and_named(
+    hidden: str, cls: type[Any], field: str, tree: dict[str, str]
+) -> None:
+    value = tree[field]
+    middle = len(value) // 2
+    spoilt = {**tree, field: value[:middle] + hidden + value[middle:]}
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict(spoilt, cls)
+    code = f"U+{ord(hidden):04X}"
+    named = f"{code} {unicodedata.name(hidden)}"
+    message = f"must not contain {named}, an invisible character that hides or reorders text"
+    assert caught.value.errors == [f"$.{field}: {message}"]
+    # The schema an editor checks with refuses it too.
+    checker = jsonschema.Draft202012Validator(json_schema(cls))
+    assert checker.is_valid(tree)  # pyright: ignore[reportUnknownMemberType]
+    assert not checker.is_valid(spoilt)  # pyright: ignore[reportUnknownMemberType]
+
+
+def test_the_examples_of_the_issue_are_refused() -> None:
+    with pytest.raises(ValidationError, match="U\\+202E RIGHT-TO-LEFT OVERRIDE"):
+        Municipality(number="5001", name="Trond\u202eheim")
+    with pytest.raises(ValidationError, match="U\\+202E RIGHT-TO-LEFT OVERRIDE"):
+        Source(url="https://a.b/\u202egnp.exe")
+    with pytest.raises(ValidationError, match="U\\+FEFF ZERO WIDTH NO-BREAK SPACE"):
+        Person(name="Kari\ufeffNordmann")
+
+
+@pytest.mark.parametrize(
+    ("name", "letters"),
+    [
+        ("\u0422rondheim", "U+0422 CYRILLIC CAPITAL LETTER TE and U+0072 LATIN SMALL LETTER R"),
+        ("Trondh\u0435im", "U+0054 LATIN CAPITAL LETTER T and U+0435 CYRILLIC SMALL LETTER IE"),
+        ("Ulst\u03b5in", "U+0055 LATIN CAPITAL LETTER U and U+03B5 GREEK SMALL LETTER EPSILON"),
+        ("Bod\u00f8 Os\u0406o", "U+004F LATIN CAPITAL LETTER O and U+0406 CYRILLIC CAPITAL"),
+    ],
+)
+def test_a_name_that_mixes_scripts_in_a_word_is_refused(name: str, letters: str) -> None:
+    for build in (
+        lambda: Municipality(number="5001", name=name),
+        lambda: Person(name=name),
+        lambda: Event(name="Dagen", place=name),
+        lambda: Source(url="https://ks.no/", publisher=name),
+    ):
+        with pytest.raises(ValidationError, match="must not mix scripts in one word") as caught:
+            build()
+        assert letters in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Guovdageaidnu",
+        "Kárášjohka",
+        "Unjárga",
+        "Deatnu",
+        "Gáivuotna",
+        "Porsáŋgu",
+        "Snåase",
+        "Raarvihke",
+        "Čáhcesuolu",
+        "Ánde Ásllat Johánsen",
+        "Ŋ",
+        "Đ",
+        "Ŧ",
+        "Ʒ",
+        "Ǯ",
+        "Ǩ",
+        "Ǧ",
+        "Москва Oslo",  # two words, two scripts: TR39 finds no mix within a word
+        "東京タワー",  # Han and kana are written together in Japanese
+        "서울特別市",  # Han and Hangul in Korean
+        "O'Neill",
+        "Jean-Luc",
+    ],
+)
+def test_names_in_one_script_a_word_are_accepted(name: str) -> None:
+    assert Person(name=name).name == name
+
+
+def test_every_name_in_the_registry_is_a_valid_name() -> None:
+    names = {
+        form
+        for year in range(registry.FIRST_YEAR, registry.LAST_YEAR + 1)
+        for record in registry.municipalities(year=year)
+        for form in {record.name, *record.accepted_names}
+    }
+    counties = {c.name for c in registry.COUNTIES}
+    assert any(set(name) & set("áčđŋšŧž") for name in names)  # Sámi letters are there
+    for name in sorted(names | counties):
+        assert Person(name=name).name == name
+        assert Event(name="Dagen", place=name).place == name
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript://a.b/%0aalert(1)",
+        "data:text/html,x",
+        "file:///etc/passwd",
+        "ftp://ftp.example.org/x",
+        "//example.org/x",
+        "/relative/path",
+        "https://example.org/\u200bx",
+    ],
+)
+def test_only_http_and_https_addresses_are_taken(url: str) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        from_dict({"url": url}, Source)
+    assert caught.value.errors[0].startswith("$.url: ")
+    with pytest.raises(ValidationError, match="alternates"):
+        render_round(_example(strategies.award_rounds()), format="html", alternates={"nn": url})
+
+
+@given(documents, st.sampled_from(sorted(HIDDEN)), st.data())
+def test_an_invisible_character_anywhere_in_a_document_is_refused(
+    document: AwardRound | Prize, hidden: str, data: st.DataObject
+) -> None:
+    tree = to_dict(document)
+    texts = [(c, k) for c, k in _containers(tree) if isinstance(c[k], str)]
+    container, key = data.draw(st.sampled_from(texts), label="where")
+    value: str = container[key]
+    at = data.draw(st.integers(0, len(value)), label="at")
+    container[key] = value[:at] + hidden + value[at:]
+    with pytest.raises(InvalidDataError):
+        from_dict(tree, type(document))
+    with pytest.raises(InvalidDataError):
+        from_json(json.dumps(tree), type(document))

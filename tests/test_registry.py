@@ -10,6 +10,7 @@ from innovasjonspris.registry import (
     counties,
     county,
     is_valid_kommunenummer,
+    municipalities_named,
     validate_kommunenummer,
 )
 
@@ -49,11 +50,29 @@ def test_county_lookup() -> None:
     assert caught.value.field == "county"
 
 
-@pytest.mark.parametrize("year", [1971, 10000, "2019", True])
+@pytest.mark.parametrize("year", ["2019", True, 2019.0, [2019]])
+def test_years_that_are_not_ints_are_type_errors(year: object) -> None:
+    with pytest.raises(TypeError, match=r"^year must be an int, not "):
+        counties(year=year)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^year must be an int, not "):
+        validate_kommunenummer("0301", year=year)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^name must be text, not int$"):
+        municipalities_named(1, year=2019)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^number must be text, not int$"):
+        validate_kommunenummer(301)
+    assert not is_valid_kommunenummer(301)
+    assert not is_valid_kommunenummer("0301", year=year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "year",
+    [1971, 10000, pytest.param(10**5000, id="huge"), pytest.param(-(10**5000), id="-huge")],
+)
 def test_years_outside_the_registry_are_refused(year: object) -> None:
     with pytest.raises(ValidationError) as caught:
         counties(year=year)  # type: ignore[arg-type]
     assert caught.value.field == "year"
+    assert "sys." not in caught.value.message  # no advice on Python's own settings
     with pytest.raises(ValidationError):
         validate_kommunenummer("0301", year=year)  # type: ignore[arg-type]
 

@@ -70,12 +70,10 @@ def test_no_data_can_end_the_script_element() -> None:
 
 @pytest.mark.parametrize("call", [render_title, render_jsonld_script])
 def test_the_parts_refuse_what_is_not_a_round_or_a_prize(call: object) -> None:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(TypeError, match=r"^round must be an AwardRound, not str$"):
         call("2019")  # type: ignore[operator]
-    assert caught.value.field == "round"
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(TypeError, match=r"^prize must be a Prize or None, not str$"):
         call(load_round(2019), prize="Innovasjonsprisen")  # type: ignore[operator]
-    assert caught.value.field == "prize"
     with pytest.raises(ValidationError) as caught:
         call(load_round(2019), locale="xx")  # type: ignore[operator]
     assert caught.value.field == "locale"

@@ -67,7 +67,15 @@ def test_render_not_awarded_takes_only_a_record(value: object) -> None:
         render_not_awarded(value)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("shape", ["json", "", None, 1])
+@pytest.mark.parametrize("shape", [None, 1])
+def test_formats_that_are_not_text_are_refused(shape: Any) -> None:
+    with pytest.raises(TypeError, match=r"^format must be one of 'text'"):
+        render_not_awarded(record(), format=shape)
+    with pytest.raises(TypeError, match=r"^format must be one of 'text'"):
+        render_timeline(format=shape)
+
+
+@pytest.mark.parametrize("shape", ["json", ""])
 def test_unknown_formats_are_refused(shape: Any) -> None:
     with pytest.raises(ValidationError, match="must be one of 'text'") as caught:
         render_not_awarded(record(), format=shape)

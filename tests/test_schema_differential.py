@@ -35,6 +35,7 @@ DOCUMENTS = int(os.environ.get("SCHEMA_DOCUMENTS", "30"))
 # sentence in the schema's description.
 REASONS: dict[str, re.Pattern[str]] = {
     "A text is in Unicode normal form NFC": re.compile("must be in Unicode normal form NFC"),
+    "A name keeps each of its words to one script": re.compile("must not mix scripts in one word"),
     "A date is a day in the calendar": re.compile("is not a day in the calendar"),
     "An organisation number's last digit": re.compile("is not a valid organisation number"),
     "An event does not end before it starts": re.compile("is before the start on"),

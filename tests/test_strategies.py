@@ -24,11 +24,11 @@ from innovasjonspris import (
     Applicants,
     AwardRound,
     Citation,
+    Event,
     LocalizedText,
     Money,
     Municipality,
     Organisation,
-    Person,
     Standing,
     ValidationError,
     registry,
@@ -36,6 +36,7 @@ from innovasjonspris import (
 )
 from innovasjonspris._hypothesis_plugin import strategy_functions
 from innovasjonspris._public_types import public_types
+from innovasjonspris._text import HIDDEN, scripts_of
 from innovasjonspris.registry import is_valid_kommunenummer
 
 pytestmark = pytest.mark.property
@@ -459,7 +460,7 @@ def test_orgnrs_carry_a_valid_check_digit(*, hostile: bool) -> None:
     strategies.texts(multiline=True, hostile=True) | strategies.texts(multiline=True),
 )
 def test_texts_are_clean(line: str, prose: str) -> None:
-    assert Person(name=line).name == line
+    assert Event(name=line).name == line
     assert LocalizedText(nn=prose).nn == prose
     assert "\n" not in line
 
@@ -469,3 +470,27 @@ def test_prizes_shrink_to_the_innovation_prize(*, hostile: bool) -> None:
     smallest = minimal(strategies.prizes(hostile=hostile), lambda _: True)
     assert smallest.id == "innovasjonsprisen"
     assert smallest.name == LocalizedText(nb="Innovasjonsprisen")
+
+
+def _scripts_in(value: str) -> set[str]:
+    return {next(iter(s)) for c in value if (s := scripts_of(c)) is not None and len(s) == 1}
+
+
+def test_hostile_names_keep_each_word_to_one_script_but_not_the_name() -> None:
+    # Strange names still turn up: one in another script than Latin, and one whose words
+    # are in two scripts, which TR39 allows, as a name is refused only within a word.
+    names = strategies.persons(hostile=True).map(lambda person: person.name)
+    assert reach(names, lambda name: bool(_scripts_in(name) - {"LATIN"}))
+    assert reach(names, lambda name: len(_scripts_in(name)) > 1)
+
+
+@given(strategies.texts(hostile=True), strategies.texts(multiline=True, hostile=True))
+def test_hostile_texts_hold_no_hidden_characters(line: str, prose: str) -> None:
+    assert not HIDDEN & set(line + prose)
+
+
+def test_hostile_texts_keep_the_format_characters_that_hide_nothing() -> None:
+    # The soft hyphen (U+00AD) and the Arabic number sign (U+0600) are format characters
+    # that show, or break a line; only the invisible ones are refused.
+    found = reach(strategies.texts(hostile=True), lambda text: any(c in text for c in "\xad\u0600"))
+    assert any(c in found for c in "\xad\u0600")

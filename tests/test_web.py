@@ -193,15 +193,15 @@ def test_the_whole_page_has_a_viewport_and_alternates() -> None:
         load_round(2019),
         locale="nn",
         format="html",
-        alternates={"nb": "https://example.org/nb/2019", "en-GB": "/en/2019?a=1&b=2"},
+        alternates={"nb": "https://example.org/nb/2019", "en-GB": "http://x.example/en?a=1&b=2"},
     )
     head = page[: page.index("</head>")]
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in head
     assert '<link rel="alternate" hreflang="nb" href="https://example.org/nb/2019">' in head
-    assert '<link rel="alternate" hreflang="en-GB" href="/en/2019?a=1&amp;b=2">' in head
+    assert '<link rel="alternate" hreflang="en-GB" href="http://x.example/en?a=1&amp;b=2">' in head
     assert webtools.html5_parse_errors(page) == []
     links = [e.attrib for e in parse(page).iter("link")]
-    assert links[1]["href"] == "/en/2019?a=1&b=2"
+    assert links[1]["href"] == "http://x.example/en?a=1&b=2"
 
 
 def test_defaults_give_the_whole_page_with_the_round_as_its_article() -> None:
@@ -267,6 +267,16 @@ def test_a_range_whose_dash_cannot_be_found_is_one_text(monkeypatch: pytest.Monk
         ({"alternates": {"not a tag": "https://x.example/"}}, ValidationError, "alternates"),
         ({"alternates": {"nb": "https://x.example/ a"}}, ValidationError, "alternates"),
         ({"alternates": {"nb": ""}}, ValidationError, "alternates"),
+        ({"alternates": {"nn": "javascript:alert(1)"}}, ValidationError, "alternates"),
+        (
+            {"alternates": {"nn": "JavaScript://a.b/%0a1"}},
+            ValidationError,
+            "alternates",
+        ),
+        ({"alternates": {"nn": "data:text/html,<script>"}}, ValidationError, "alternates"),
+        ({"alternates": {"nn": "file:///etc/passwd"}}, ValidationError, "alternates"),
+        ({"alternates": {"nn": "/nn/2019"}}, ValidationError, "alternates"),
+        ({"alternates": {"nn": "https://a.b/\u202egnp.exe"}}, ValidationError, "alternates"),
     ],
 )
 def test_wrong_html_keywords_are_refused(

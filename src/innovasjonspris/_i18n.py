@@ -58,12 +58,14 @@ _DEFAULT_TERRITORIES: Final = {"en": "en_GB"}
 def parse_locale(identifier: object) -> Locale:
     """Return the Babel locale for ``identifier``, or raise :class:`ValidationError`.
 
+    An identifier that is not text is a caller's mistake, a :class:`TypeError`.
+
     Both ``nb_NO`` and ``nb-NO`` are accepted; ``en`` means British English (``en_GB``).
     Babel's own errors never escape.
     """
     if type(identifier) is not str:
-        msg = f"must be {_LOCALE_HINT}, not {type(identifier).__name__}"
-        raise ValidationError("locale", msg)
+        msg = f"locale must be {_LOCALE_HINT}, not {type(identifier).__name__}"
+        raise TypeError(msg)
     return _parse_locale(identifier)
 
 

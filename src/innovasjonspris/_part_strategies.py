@@ -37,6 +37,7 @@ from innovasjonspris._value_strategies import (
     named,
     optional,
     orgnrs,
+    proper_names,
     texts,
 )
 
@@ -59,7 +60,7 @@ def _organisations() -> st.SearchStrategy[Organisation]:
     return st.builds(
         Organisation,
         name=localized(ORGANISATION_NAMES),
-        short_name=optional(named(("KMD", "KS", "DFØ", "NTNU"))),
+        short_name=optional(proper_names(("KMD", "KS", "DFØ", "NTNU"))),
         orgnr=optional(orgnrs()),
     )
 
@@ -78,7 +79,7 @@ def organisations(*, hostile: bool = False) -> st.SearchStrategy[Organisation]:
 def _persons() -> st.SearchStrategy[Person]:
     return st.builds(
         Person,
-        name=named(PERSON_NAMES),
+        name=proper_names(PERSON_NAMES),
         title=optional(localized(TITLES)),
         organisation=optional(_organisations()),
     )
@@ -124,7 +125,7 @@ def events_between(draw: st.DrawFn, start: date | None, end: date | None) -> Eve
     """Events from ``start`` to ``end``, as given (a round's dates decide them)."""
     return Event(
         name=draw(named(EVENT_NAMES)),
-        place=draw(optional(named(PLACES))),
+        place=draw(optional(proper_names(PLACES))),
         start=start,
         end=end,
         organizer=draw(optional(_organisations())),
@@ -165,7 +166,7 @@ def _sources() -> st.SearchStrategy[Source]:
         Source,
         url=_urls(),
         title=optional(texts(multiline=False)),
-        publisher=optional(named(PUBLISHERS)),
+        publisher=optional(proper_names(PUBLISHERS)),
         published_on=optional(st.dates()),
     )
 

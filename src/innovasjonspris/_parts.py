@@ -19,7 +19,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from innovasjonspris import _validators as v
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, Problems, ruled
-from innovasjonspris._text import matches, text
+from innovasjonspris._text import address, matches, proper_name, text
 from innovasjonspris.registry import County
 from innovasjonspris.registry import municipality as registry_municipality
 from innovasjonspris.registry._form import KOMMUNENUMMER
@@ -291,7 +291,7 @@ class Organisation:
     """An organisation: a ministry, a directorate, a company, a university."""
 
     name: LocalizedText = attrs.field(validator=localized(required=True))
-    short_name: str | None = attrs.field(default=None, validator=v.optional(text()))
+    short_name: str | None = attrs.field(default=None, validator=v.optional(proper_name()))
     orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
     """The nine-digit organisation number in Enhetsregisteret, checked with its MOD11 digit."""
 
@@ -300,7 +300,7 @@ class Organisation:
 class Person:
     """A person, with the title and organisation they held at the time."""
 
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=proper_name())
     title: LocalizedText | None = attrs.field(default=None, validator=localized())
     """A role such as ``statssekretær`` or ``professor``, lower case as in running text."""
     organisation: Organisation | None = attrs.field(
@@ -318,7 +318,7 @@ class Municipality:
 
     number: str = attrs.field(validator=KOMMUNENUMMER)
     """The four-digit kommunenummer; the first two digits are the county's number."""
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=proper_name())
     """The name without the word «kommune»: ``Trondheim``."""
     orgnr: str | None = attrs.field(default=None, validator=_ORGNR)
 
@@ -377,7 +377,7 @@ class Event:
     """Where a round was awarded: a conference, at a place, over one or more days."""
 
     name: str = attrs.field(validator=text())
-    place: str | None = attrs.field(default=None, validator=v.optional(text()))
+    place: str | None = attrs.field(default=None, validator=v.optional(proper_name()))
     start: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     end: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     organizer: Organisation | None = attrs.field(
@@ -393,11 +393,9 @@ class Source:
     (``"sv"`` for a Swedish encyclopaedia); web pages mark the title with it.
     """
 
-    url: str = attrs.field(
-        validator=matches(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", "an http(s) address")
-    )
+    url: str = attrs.field(validator=address())
     title: str | None = attrs.field(default=None, validator=v.optional(text()))
-    publisher: str | None = attrs.field(default=None, validator=v.optional(text()))
+    publisher: str | None = attrs.field(default=None, validator=v.optional(proper_name()))
     published_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     language: str | None = attrs.field(
         default=None,

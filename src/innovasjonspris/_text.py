@@ -17,16 +17,42 @@ import attrs
 from innovasjonspris._errors import brief
 from innovasjonspris._validators import Bind, FieldRule, Problem, anchored
 
-__all__ = ["NFC", "Matches", "Text", "check_text", "matches", "text"]
+__all__ = [
+    "HIDDEN",
+    "NFC",
+    "ONE_SCRIPT",
+    "Matches",
+    "Name",
+    "Text",
+    "address",
+    "check_text",
+    "matches",
+    "mixed_script_letter",
+    "one_script_words",
+    "proper_name",
+    "scripts_of",
+    "text",
+]
 
 NFC: Final = "A text is in Unicode normal form NFC."
+ONE_SCRIPT: Final = "A name keeps each of its words to one script, as Unicode TR39 defines it."
 
 # C0 and C1 controls, lone surrogates (JSON can smuggle them in as \ud800) and the Unicode
 # line and paragraph separators, which render as invisible line breaks; as the body of a
 # regular expression's character class, which Python and JSON Schema both read.
 _CONTROLS = r"\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-_FORBIDDEN_IN_PROSE = re.compile(f"[{_CONTROLS}]")
-_FORBIDDEN_IN_LINE = re.compile(f"[{_CONTROLS}\n]")
+# Characters that show nothing yet change what a reader sees or what a program compares:
+# the bidirectional marks, embeddings, overrides and isolates, which reorder the text
+# around them ("Trond\u202eheim"), and the zero-width and invisible format characters,
+# which make two texts that look alike differ (a byte order mark inside a text among them).
+_HIDDEN = r"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+HIDDEN: Final = frozenset(
+    chr(code) for code in range(0x10000) if re.fullmatch(f"[{_HIDDEN}]", chr(code))
+)
+"""The invisible format characters no text may hold."""
+_FORBIDDEN = _CONTROLS + _HIDDEN
+_FORBIDDEN_IN_PROSE = re.compile(f"[{_FORBIDDEN}]")
+_FORBIDDEN_IN_LINE = re.compile(f"[{_FORBIDDEN}\n]")
 # The same characters where they are Latin-1, as bytes, for the bulk test.
 _LATIN1_FORBIDDEN_IN_LINE = bytes(b for b in range(256) if _FORBIDDEN_IN_LINE.match(chr(b)))
 _LATIN1_FORBIDDEN_IN_PROSE = bytes(b for b in range(256) if _FORBIDDEN_IN_PROSE.match(chr(b)))
@@ -47,6 +73,16 @@ def _white_space() -> str:
     return "".join(
         f"\\u{run[0]:04x}" + (f"-\\u{run[-1]:04x}" if len(run) > 1 else "") for run in runs
     )
+
+
+def _forbidden(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if character in HIDDEN:
+        named = unicodedata.name(character)
+        return (
+            f"must not contain {code} {named}, an invisible character that hides or reorders text"
+        )
+    return f"must not contain the control character {code}"
 
 
 @attrs.frozen(repr=False)
@@ -90,14 +126,14 @@ class Text(FieldRule):
             return "", "must not be empty"
         bad = (_FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE).search(value)
         if bad is not None:
-            return "", f"must not contain the control character U+{ord(bad.group()):04X}"
+            return "", _forbidden(bad.group())
         if value != value.strip():
             return "", "must not start or end with white space"
         return "", "must be in Unicode normal form NFC"
 
     def schema(self) -> dict[str, Any]:
         space = _white_space()
-        inner = _CONTROLS if self.multiline else _CONTROLS + r"\n"
+        inner = _FORBIDDEN if self.multiline else _FORBIDDEN + r"\n"
         edge = f"[^{inner}{space}]"
         return {"type": "string", "pattern": anchored(f"{edge}(?:[^{inner}]*{edge})?")}
 
@@ -149,3 +185,152 @@ class Matches(FieldRule):
 def matches(pattern: str, description: str) -> FieldRule:
     """Require clean text that matches ``pattern`` in full; ``description`` says what it is."""
     return Matches(re.compile(pattern), description)
+
+
+# An absolute http or https address with a dotted host: no other scheme (javascript:,
+# data:, file:) and no address relative to a page the data cannot know.
+_ADDRESS = Matches(re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"), "an http(s) address")
+
+
+def address() -> FieldRule:
+    """Require an absolute http or https address in clean text, the one rule for every URL."""
+    return _ADDRESS
+
+
+# --- Names: one script to a word ----------------------------------------------------------
+
+# Letters whose character name starts with one of these belong to no one script (Unicode's
+# Common): letter-like symbols, modifier letters, mathematical alphabets.
+_NO_SCRIPT: Final = frozenset(
+    [
+        "ALEF",
+        "ANGSTROM",
+        "BET",
+        "BLACK-LETTER",
+        "CARON",
+        "DALET",
+        "DOUBLE-STRUCK",
+        "EULER",
+        "GIMEL",
+        "INFORMATION",
+        "KELVIN",
+        "MATHEMATICAL",
+        "MICRO",
+        "MODIFIER",
+        "OHM",
+        "PLANCK",
+        "ROMAN",
+        "SCRIPT",
+        "SUPERSCRIPT",
+        "TURNED",
+        "VEDIC",
+        "VERTICAL",
+    ]
+)
+# TR39's augmented script sets: Han is written with kana in Japanese, with Hangul in
+# Korean and with Bopomofo in Chinese, so a word may mix those and still be one script.
+_AUGMENTED: Final = {
+    "CJK": frozenset({"HAN", "JAPANESE", "KOREAN", "BOPOMOFO-HAN"}),
+    "IDEOGRAPHIC": frozenset({"HAN", "JAPANESE", "KOREAN", "BOPOMOFO-HAN"}),
+    "HIRAGANA": frozenset({"JAPANESE"}),
+    "KATAKANA": frozenset({"JAPANESE"}),
+    "KATAKANA-HIRAGANA": frozenset({"JAPANESE"}),
+    "HENTAIGANA": frozenset({"JAPANESE"}),
+    "MASU": frozenset({"JAPANESE"}),
+    "HANGUL": frozenset({"KOREAN"}),
+    "BOPOMOFO": frozenset({"BOPOMOFO-HAN"}),
+    "FEMININE": frozenset({"LATIN"}),
+    "MASCULINE": frozenset({"LATIN"}),
+}
+_WIDTHS: Final = ("FULLWIDTH ", "HALFWIDTH ")
+
+
+@functools.lru_cache(maxsize=4096)
+def scripts_of(character: str) -> frozenset[str] | None:
+    """The scripts a letter may be written in; ``None`` for any character of every script.
+
+    Marks take the script of the letter they sit on, and digits, punctuation, symbols and
+    letters of no one script go with every script, as in TR39; a letter's script is the
+    first word of its Unicode name (``LATIN``, ``CYRILLIC``, ``GREEK``).
+    """
+    if unicodedata.category(character)[0] != "L":
+        return None
+    words = unicodedata.name(character, "").removeprefix(_WIDTHS[0]).removeprefix(_WIDTHS[1])
+    first = words.split(" ", 1)[0]
+    if not first or first in _NO_SCRIPT:
+        return None
+    return _AUGMENTED.get(first, frozenset({first}))
+
+
+def mixed_script_letter(value: str) -> tuple[str, str, str] | None:
+    """The first word of ``value`` that mixes scripts, with a letter of each of two of them.
+
+    ``None`` when every word keeps to one script; a word is a run of letters and marks.
+    """
+    start, first, common = 0, "", None
+    for index, character in enumerate(value):
+        if not _in_word(character):
+            start, first, common = index + 1, "", None
+            continue
+        scripts = scripts_of(character)
+        if scripts is None:
+            continue
+        first = first or character
+        common = scripts if common is None else common & scripts
+        if not common:
+            end = next((i for i in range(index, len(value)) if not _in_word(value[i])), None)
+            return first, character, value[start:end]
+    return None
+
+
+def _in_word(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LM"
+
+
+def one_script_words(value: str) -> bool:
+    """Whether each word of ``value`` keeps to one script; Latin-1 text always does."""
+    return value.isascii() or _is_latin1(value) or mixed_script_letter(value) is None
+
+
+def _is_latin1(value: str) -> bool:
+    return len(value.encode("latin-1", "ignore")) == len(value)
+
+
+@attrs.frozen(repr=False)
+class Name(FieldRule):
+    """A proper name: clean text on one line, each word of it in one script.
+
+    Following Unicode TR39's mixed-script detection, a word that mixes scripts, such as
+    ``Trondheim`` with a Cyrillic ``Т``, is refused: it looks like a name it is not.
+    Sámi letters (``Á``, ``Č``, ``Đ``, ``Ŋ``, ``Š``, ``Ŧ``, ``Ž``) are Latin.
+    """
+
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        clean = _LINE.expression(var, kind, bind)
+        return f"({clean} and {bind(one_script_words)}({var}))"
+
+    def problem(self, value: object) -> Problem:
+        if not _LINE.passes(value):
+            return _LINE.problem(value)
+        # Clean text that fails has a word of mixed scripts.
+        found = mixed_script_letter(cast("str", value))
+        first, clash, word = cast("tuple[str, str, str]", found)
+        letters = " and ".join(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in (first, clash))
+        return "", f"must not mix scripts in one word: {brief(word)} has {letters}"
+
+    def schema(self) -> dict[str, Any]:
+        return _LINE.schema()
+
+    def unstated(self) -> tuple[str, ...]:
+        return (NFC, ONE_SCRIPT)
+
+    def __repr__(self) -> str:
+        return "<name validator>"
+
+
+_NAME = Name()
+
+
+def proper_name() -> FieldRule:
+    """Require a proper name (see :class:`Name`)."""
+    return _NAME

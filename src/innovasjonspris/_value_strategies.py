@@ -34,7 +34,7 @@ from innovasjonspris._realistic_values import (
     realistic_orgnrs,
     realistic_texts,
 )
-from innovasjonspris._text import check_text
+from innovasjonspris._text import HIDDEN, check_text, proper_name, scripts_of
 
 __all__ = [
     "EVENT_NAMES",
@@ -58,6 +58,7 @@ __all__ = [
     "named",
     "optional",
     "orgnrs",
+    "proper_names",
     "records",
     "standings",
     "texts",
@@ -108,9 +109,16 @@ _T = TypeVar("_T")
 
 SMALL: Final = 3  # items in the lists of a round's parts; enough to exercise every rule
 
-line_characters = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+# Every character clean text may hold: no controls, separators of lines or invisible
+# format characters; every other format character stays in, to keep text strange.
+line_characters = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters=HIDDEN
+)
 _prose_characters = st.characters(
-    codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), include_characters="\n"
+    codec="utf-8",
+    exclude_categories=("Cc", "Cs", "Zl", "Zp"),
+    exclude_characters=HIDDEN,
+    include_characters="\n",
 )
 
 
@@ -147,6 +155,38 @@ def texts(*, multiline: bool = False, hostile: bool = False) -> st.SearchStrateg
 @functools.cache
 def named(examples: tuple[str, ...], *, multiline: bool = False) -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(examples), _texts(multiline=multiline))
+
+
+def _one_script_words(value: str) -> str:
+    """``value`` without each letter whose script differs from the letters before it in its word."""
+    kept: list[str] = []
+    common: frozenset[str] | None = None
+    for character in value:
+        if unicodedata.category(character)[0] not in "LM":
+            common = None
+        scripts = scripts_of(character)
+        if scripts is not None:
+            if common is not None and not common & scripts:
+                continue
+            common = scripts if common is None else common & scripts
+        kept.append(character)
+    return "".join(kept)
+
+
+@functools.cache
+def _proper_names() -> st.SearchStrategy[str]:
+    # Any clean text, each word of it kept to one script, as a proper name must be.
+    return (
+        _texts(multiline=False)
+        .map(lambda value: unicodedata.normalize("NFC", _one_script_words(value)).strip())
+        .filter(proper_name().passes)
+    )
+
+
+@functools.cache
+def proper_names(examples: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """One of ``examples``, or any proper name the model accepts, in any script."""
+    return st.one_of(st.sampled_from(examples), _proper_names())
 
 
 @functools.cache

@@ -26,14 +26,14 @@ malformed locale, like any other bad argument, raises :class:`~innovasjonspris.V
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Final, Literal, cast
 
 from babel.lists import format_list as babel_format_list
 
 from innovasjonspris._cldr_text import amount_text, date_text, number_pattern, range_text
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._i18n import Messages, messages, parse_locale
 from innovasjonspris._model import Money, Standing
 
@@ -85,14 +85,19 @@ _NOUNS: Final[dict[str, _Counter]] = {
     ).format(count=number),
 }
 
+# Far beyond any count of the data, and short enough to write out in any locale.
+_MAX_COUNT: Final = 10**15 - 1
 NOUNS: Final = tuple(_NOUNS)
 """The nouns :func:`format_count` knows."""
 
 
 def _choice(value: object, choices: tuple[str, ...], field: str) -> None:
-    if type(value) is not str or value not in choices:
-        allowed = ", ".join(repr(choice) for choice in choices)
-        msg = f"must be one of {allowed}, not {value!r}"
+    allowed = ", ".join(repr(choice) for choice in choices)
+    if type(value) is not str:
+        msg = f"{field} must be one of {allowed}, not {type(value).__name__}"
+        raise TypeError(msg)
+    if value not in choices:
+        msg = f"must be one of {allowed}, not {brief(value)}"
         raise ValidationError(field, msg)
 
 
@@ -102,8 +107,8 @@ def _money(value: object) -> Money:
     if type(value) is int:
         value = Decimal(value)
     if type(value) is not Decimal:
-        msg = f"must be a Money, a Decimal or an int, not {type(value).__name__}"
-        raise ValidationError("amount", msg)
+        msg = f"amount must be a Money, a Decimal or an int, not {type(value).__name__}"
+        raise TypeError(msg)
     # Money's own rules (finite, at most two decimals, not absurdly large) apply.
     return Money(amount=value)
 
@@ -136,6 +141,8 @@ def format_amount(
     '\u2212500\xa0kr'
 
     Raises:
+        TypeError: the amount is not a Money, a Decimal or an int, or the style or the
+            locale is not text.
         ValidationError: the amount is not a valid amount of money (field ``amount``),
             the style is not one of :data:`AMOUNT_STYLES` (``style``), or the locale is
             unknown (``locale``).
@@ -160,8 +167,10 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
     'Friday 7 June 2019'
 
     Raises:
-        ValidationError: ``value`` is not a date (field ``date``), the style is not one
-            of :data:`DATE_STYLES` (``style``), or the locale is unknown (``locale``).
+        TypeError: ``value`` is not a date, or is a :class:`~datetime.datetime`, whose
+            time of day the date would drop; or the style or the locale is not text.
+        ValidationError: the style is not one of :data:`DATE_STYLES` (field ``style``),
+            or the locale is unknown (``locale``).
     """
     _choice(style, DATE_STYLES, "style")
     where = parse_locale(locale)
@@ -169,10 +178,11 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
 
 
 def _date(value: object, field: str) -> date:
-    # Callers without a type checker pass anything.
-    if not isinstance(value, date):
-        msg = f"must be a date, not {type(value).__name__}"
-        raise ValidationError(field, msg)
+    # Callers without a type checker pass anything; a datetime is refused, as the model
+    # refuses it, for its time of day would be dropped without a word.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        msg = f"{field} must be a date, not {type(value).__name__}"
+        raise TypeError(msg)
     return value
 
 
@@ -198,8 +208,10 @@ def format_date_range(start: date, end: date, *, locale: str = "nb") -> str:
     '31 December 2019 – 2 January 2020'
 
     Raises:
-        ValidationError: ``start`` or ``end`` is not a date (field ``start`` or ``end``),
-            ``end`` lies before ``start`` (``end``), or the locale is unknown (``locale``).
+        TypeError: ``start`` or ``end`` is not a date (or is a datetime), or the locale
+            is not text.
+        ValidationError: ``end`` lies before ``start`` (field ``end``), or the locale is
+            unknown (``locale``).
     """
     where = parse_locale(locale)
     first, last = _date(start, "start"), _date(end, "end")
@@ -218,19 +230,19 @@ def format_list(items: Iterable[str], *, locale: str = "nb") -> str:
     'Ulstein, Fjell and Trondheim'
 
     Raises:
-        ValidationError: ``items`` is not an iterable of text (field ``items``), or the
-            locale is unknown (``locale``).
+        TypeError: ``items`` is not an iterable of text, or the locale is not text.
+        ValidationError: the locale is unknown (field ``locale``).
     """
     where = parse_locale(locale)
     given = cast("object", items)  # callers without a type checker pass anything
     if isinstance(given, str) or not isinstance(given, Iterable):
-        msg = f"must be an iterable of text, not {type(items).__name__}"
-        raise ValidationError("items", msg)
+        msg = f"items must be an iterable of text, not {type(items).__name__}"
+        raise TypeError(msg)
     texts: list[object] = list(cast("Iterable[object]", given))
     for index, item in enumerate(texts):
         if type(item) is not str:
-            msg = f"must be text, not {type(item).__name__}"
-            raise ValidationError(f"items[{index}]", msg)
+            msg = f"items[{index}] must be text, not {type(item).__name__}"
+            raise TypeError(msg)
     return babel_format_list(cast("list[str]", texts), locale=where)
 
 
@@ -248,13 +260,17 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
     '20 municipalities'
 
     Raises:
-        ValidationError: ``count`` is not a whole number from 0 (field ``count``),
+        TypeError: ``count`` is not an int, or ``noun`` or the locale not text.
+        ValidationError: ``count`` is below 0 or above 10**15 - 1 (field ``count``),
             ``noun`` is unknown (``noun``), or the locale is unknown or has no catalog
             (``locale``).
     """
     _choice(noun, NOUNS, "noun")
-    if type(count) is not int or count < 0:
-        msg = f"must be a whole number from 0, not {count!r}"
+    if type(count) is not int:
+        msg = f"count must be an int, not {type(count).__name__}"
+        raise TypeError(msg)
+    if not 0 <= count <= _MAX_COUNT:
+        msg = f"must be a whole number from 0 to {_MAX_COUNT:,}, not {brief(count)}"
         raise ValidationError("count", msg)
     where = parse_locale(locale)
     words = messages(where)

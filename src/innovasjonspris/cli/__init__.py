@@ -10,6 +10,7 @@ Exit statuses:
 - 1: invalid data, each problem on its own line on standard error; or a year or a
   municipality the data does not know.
 - 2: bad usage (an unknown option), or a file that cannot be read or written.
+- 130: interrupted (Ctrl-C, SIGINT); one line says so, and no file is left half-written.
 - 141: the reader of standard output closed it early (``| head``); nothing is printed.
 
 .. versionadded:: 0.1.0
@@ -34,6 +35,7 @@ from innovasjonspris.cli import (
     _validate,
 )
 from innovasjonspris.cli._common import (
+    EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_PIPE_CLOSED,
     EXIT_USAGE,
@@ -42,7 +44,7 @@ from innovasjonspris.cli._common import (
     UsageError,
     report,
 )
-from innovasjonspris.cli._output import PipeClosedError, WriteError, write_stdout
+from innovasjonspris.cli._output import PipeClosedError, WriteError, write_stderr, write_stdout
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -58,18 +60,19 @@ exit status:
   1    invalid data: each problem on its own line on standard error;
        or a year or a municipality the data does not know
   2    bad usage, or a file that cannot be read or written
+  130  interrupted (Ctrl-C); no file is left half-written
   141  standard output was closed early by its reader (as by | head)
 """
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose help and version go out as UTF-8, like all our output."""
+    """An argument parser whose help, version and errors go out as UTF-8, as all our output."""
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message and file in {None, sys.stdout}:
             write_stdout(message)
         else:
-            super()._print_message(message, file)
+            write_stderr(message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -101,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"innovasjonspris: {message}", file=sys.stderr)
+    write_stderr(f"innovasjonspris: {message}\n")
     return status
 
 
@@ -114,9 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         arguments = _parser().parse_args(argv)
         status: int = arguments.run(arguments)
-    except UsageError as error:
-        return _fail(str(error), EXIT_USAGE)
-    except WriteError as error:
+    except (UsageError, WriteError) as error:
         return _fail(str(error), EXIT_USAGE)
     except PipeClosedError:
         return EXIT_PIPE_CLOSED
@@ -125,4 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except (RoundNotFoundError, NotFoundError) as error:
         return _fail(str(error), EXIT_INVALID)
+    except KeyboardInterrupt:
+        # A file being written was removed on the way out (see open_output).
+        return _fail("interrupted", EXIT_INTERRUPTED)
     return status

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +14,7 @@ from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris.cli._output import write_stderr
 from innovasjonspris.data import load_round
 from innovasjonspris.serialization import (
     MAX_DOCUMENT_SIZE,
@@ -22,6 +25,7 @@ from innovasjonspris.serialization import (
 )
 
 __all__ = [
+    "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_PIPE_CLOSED",
@@ -37,12 +41,15 @@ __all__ = [
     "read_round",
     "read_stdin",
     "report",
+    "text_argument",
     "told_from",
 ]
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_INTERRUPTED: Final = 130
+"""What a shell reports for a program ended by SIGINT (Ctrl-C)."""
 EXIT_PIPE_CLOSED: Final = 141
 """What a shell reports for a program ended by SIGPIPE, as ``cat`` is by ``| head``."""
 
@@ -83,6 +90,8 @@ def read_stdin(limit: int) -> bytes:
     Raises:
         OSError: standard input cannot be read.
     """
+    if sys.stdin is None:  # started with standard input closed (<&-)
+        raise OSError(errno.EBADF, "it is closed")
     binary: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if binary is None:  # a text-only stream such as io.StringIO
         return sys.stdin.read(limit).encode("utf-8")
@@ -163,7 +172,21 @@ def read_prize(name: str) -> Prize:
 def report(name: str, error: InvalidDataError) -> None:
     """Print each problem of ``error`` on its own line on standard error."""
     for line in error.errors:
-        print(f"{name}: {line}", file=sys.stderr)
+        write_stderr(f"{name}: {line}\n")
+
+
+def text_argument(value: str) -> str:
+    """Return a command-line argument that is text, not a file's name, as text.
+
+    Python keeps the bytes of an argument that is not UTF-8 as lone surrogates (under
+    ``LC_ALL=C``, ``Øygarden`` typed on a Latin-1 console); such an argument is read as
+    Latin-1, the encoding that decodes any bytes and that such consoles use.
+    """
+    raw = os.fsencode(value)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def add_locale_argument(

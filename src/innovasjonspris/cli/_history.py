@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 
 from innovasjonspris._errors import ValidationError
-from innovasjonspris.cli._common import EXIT_OK, AddParser, NotFoundError, add_locale_argument
+from innovasjonspris.cli._common import (
+    EXIT_OK,
+    AddParser,
+    NotFoundError,
+    add_locale_argument,
+    text_argument,
+)
 from innovasjonspris.cli._output import add_output_argument, write_output
 from innovasjonspris.history import appearances
 from innovasjonspris.render import FORMATS, render_appearances, render_timeline
@@ -28,6 +34,7 @@ def register(add_parser: AddParser) -> None:
         "municipality",
         nargs="?",
         metavar="MUNICIPALITY",
+        type=text_argument,
         help=(
             "a kommunenummer it had then or since (0105, 3105) or its name then or now "
             "(Fjell, Øygarden)"

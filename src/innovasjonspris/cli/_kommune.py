@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import Messages, messages, parse_locale
-from innovasjonspris.cli._common import EXIT_OK, AddParser, NotFoundError, add_locale_argument
+from innovasjonspris.cli._common import (
+    EXIT_OK,
+    AddParser,
+    NotFoundError,
+    add_locale_argument,
+    text_argument,
+)
 from innovasjonspris.cli._output import add_output_argument, write_output
 from innovasjonspris.formatting import format_date, format_list
 from innovasjonspris.registry import Change, ChangeKind, MunicipalityRecord
@@ -29,6 +35,7 @@ def register(add_parser: AddParser) -> None:
     parser.add_argument(
         "municipality",
         metavar="NUMBER|NAME",
+        type=text_argument,
         help=(
             "a kommunenummer (such as 1246) or a name (any of its parallel names will do); "
             "without --year, a name finds every municipality that has had it"

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import os
 import secrets
+import stat
 import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
@@ -23,8 +24,10 @@ __all__ = [
     "Writer",
     "add_output_argument",
     "discard_stdout",
+    "displayable",
     "open_output",
     "write_output",
+    "write_stderr",
     "write_stdout",
 ]
 
@@ -48,22 +51,61 @@ def add_output_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=(
             "write to FILE instead of standard output; FILE is replaced only once the "
-            "whole output is written, so a failed run leaves no broken file"
+            "whole output is written, so a failed run leaves no broken file; a replaced "
+            "FILE keeps its permissions (and its owner and group where allowed), and a "
+            "FILE with other hard links is replaced under this name only"
         ),
     )
+
+
+def displayable(text: str) -> str:
+    r"""Return ``text`` with the bytes of a name that is not UTF-8 shown as ``\xe6``.
+
+    Python keeps such bytes of a file name as lone surrogates, which no stream can write.
+    """
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # only a name that is not UTF-8 pays for the detour
+        return displayable(text).encode("utf-8")
+
+
+def write_stderr(text: str) -> None:
+    """Write ``text`` to standard error as UTF-8, as standard output is; never raises.
+
+    An error message is as readable as the output on a console of any encoding, and a
+    closed or broken standard error loses the message, not the exit status.
+    """
+    stream = sys.stderr
+    if stream is None:  # started with standard error closed
+        return
+    binary: BinaryIO | None = getattr(stream, "buffer", None)
+    with contextlib.suppress(OSError, ValueError):
+        if binary is not None:
+            stream.flush()
+            binary.write(_utf8(text))
+            binary.flush()
+        else:
+            stream.write(displayable(text))
+            stream.flush()
 
 
 def write_stdout(text: str) -> None:
     """Write ``text`` to standard output as UTF-8, whatever encoding the console has."""
     stream = sys.stdout
+    if stream is None:  # started with standard output closed (>&-)
+        raise WriteError("cannot write to standard output (it is closed)")
     binary: BinaryIO | None = getattr(stream, "buffer", None)
     try:
         if binary is not None:
             stream.flush()
-            binary.write(text.encode("utf-8"))
+            binary.write(_utf8(text))
             binary.flush()
         else:  # a text-only stream such as io.StringIO has no encoding to get wrong
-            stream.write(text)
+            stream.write(displayable(text))
             stream.flush()
     except BrokenPipeError:
         discard_stdout()
@@ -100,14 +142,16 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
     if path is None or path == "-":
         yield write_stdout
         return
-    # The file a link names is the one to replace; the link stays.
-    target = Path(path).resolve()
-    if target.exists() and not target.is_file():
-        # A device or a pipe (/dev/null, a FIFO) is written to as it is: renaming a file
-        # over it would put a regular file in its place.
+    existing = _status(path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout into a pipe, a FIFO) is written to as
+        # it is: renaming a file over it would put a regular file in its place.
         with _opened_as_it_is(path) as write:
             yield write
         return
+    # The file a link names is the one to replace; the link stays. (A loop of links
+    # has failed in _status already.)
+    target = Path(path).resolve()
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         # 0o666 lets the umask decide the permissions, as for any new file.
@@ -115,6 +159,8 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
     except OSError as error:
         raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
     try:
+        if existing is not None:
+            _keep_access(descriptor, existing)
         with open(descriptor, "w", encoding="utf-8", newline="") as file:  # noqa: PTH123
             yield file.write
         temporary.replace(target)
@@ -124,6 +170,32 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _status(path: str) -> os.stat_result | None:
+    """The status of the file ``path`` names, links followed; ``None`` if there is none."""
+    try:
+        return Path(path).stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a loop of links, a name too long, a directory not searchable
+        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+    except ValueError:  # a NUL in the name
+        raise WriteError(f"{path}: cannot write the file (a NUL in its name)") from None
+
+
+def _keep_access(descriptor: int, existing: os.stat_result) -> None:
+    """Give the new file the mode of the one it replaces, and its owner and group if allowed.
+
+    The new file must never be readable by more people than the old one was.
+    """
+    os.fchmod(descriptor, stat.S_IMODE(existing.st_mode))
+    for owner, group in ((existing.st_uid, existing.st_gid), (-1, existing.st_gid)):
+        try:
+            os.fchown(descriptor, owner, group)
+        except OSError:
+            continue  # only root may give a file away; a member may still set the group
+        return
 
 
 @contextlib.contextmanager

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final, Literal
@@ -28,7 +27,7 @@ from innovasjonspris.cli._common import (
     read_stdin,
     told_from,
 )
-from innovasjonspris.cli._output import write_stdout
+from innovasjonspris.cli._output import displayable, write_stderr, write_stdout
 from innovasjonspris.serialization import MAX_DOCUMENT_SIZE, read_document
 
 __all__ = ["register"]
@@ -127,14 +126,30 @@ def _expand(names: list[str]) -> Iterator[str | _Outcome]:
         yield from (str(file) for file in found)
 
 
-def _round_files(directory: Path) -> Iterator[Path]:
-    for path in directory.iterdir():
+def _round_files(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    # Links are followed, but each directory and each file is visited once, by the
+    # device and inode it has: a link back up the tree is not walked round and round.
+    seen = set() if seen is None else seen
+    seen.add(_identity(directory))
+    for path in sorted(directory.iterdir()):
         if path.name.startswith("."):
             continue
+        try:
+            identity = _identity(path)
+        except OSError:  # a broken link or a loop of links: not a file to check
+            continue
+        if identity in seen:
+            continue
         if path.is_dir():
-            yield from _round_files(path)
+            yield from _round_files(path, seen)
         elif path.suffix.lower() in {".json", ".toml"}:
+            seen.add(identity)
             yield path
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
 
 
 def _check(name: str, source_format: str | None) -> _Outcome:
@@ -198,9 +213,9 @@ def _print(outcome: _Outcome) -> None:
         return
     for path, message in outcome.problems:
         if path is None:
-            print(f"innovasjonspris: {outcome.file}: {message}", file=sys.stderr)
+            write_stderr(f"innovasjonspris: {outcome.file}: {message}\n")
         else:
-            print(f"{outcome.file}: {path}: {message}", file=sys.stderr)
+            write_stderr(f"{outcome.file}: {path}: {message}\n")
 
 
 def _summary(total: int, counts: dict[str, int]) -> str:
@@ -215,9 +230,9 @@ def _as_json(outcomes: list[_Outcome], counts: dict[str, int]) -> str:
     document = {
         "files": len(outcomes),
         **counts,
-        "results": [{"file": o.file, "status": o.status} for o in outcomes],
+        "results": [{"file": displayable(o.file), "status": o.status} for o in outcomes],
         "problems": [
-            {"file": o.file, "path": path, "message": message}
+            {"file": displayable(o.file), "path": path, "message": message}
             for o in outcomes
             for path, message in o.problems
         ],

@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 
-from innovasjonspris._errors import RoundNotFoundError
+from innovasjonspris._errors import RoundNotFoundError, brief
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 
 __all__ = ["available_years", "bundled_prizes", "load_round", "prize", "rounds", "timeline"]
@@ -46,6 +47,9 @@ def _not_awarded() -> dict[int, YearNotAwarded]:
     }
 
 
+_LONGEST_YEAR_BITS: Final = 4_000 * 3  # well within what int() writes out, about 3,600 digits
+
+
 def load_round(year: int) -> AwardRound:
     """Return the bundled round of ``year``.
 
@@ -66,7 +70,9 @@ def load_round(year: int) -> AwardRound:
     else:
         known = ", ".join(str(y) for y in available_years())
         gaps = "".join(f"; the prize was not awarded in {gap}" for gap in _not_awarded())
-        msg = f"no round of {year} is known; the bundled rounds are {known}{gaps}"
+        # A year too long for Python to write out is described, not written.
+        shown = brief(year) if year.bit_length() > _LONGEST_YEAR_BITS else str(year)
+        msg = f"no round of {shown} is known; the bundled rounds are {known}{gaps}"
     raise RoundNotFoundError(msg, year, not_awarded)
 
 

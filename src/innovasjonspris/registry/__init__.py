@@ -90,7 +90,10 @@ MAX_YEAR: Final = 9999
 
 def _checked_year(year: object, field: str = "year") -> int:
     """Return the year whose division answers for ``year``, once ``year`` is checked."""
-    if type(year) is not int or not FIRST_YEAR <= year <= MAX_YEAR:
+    if type(year) is not int:
+        msg = f"{field} must be an int, not {type(year).__name__}"
+        raise TypeError(msg)
+    if not FIRST_YEAR <= year <= MAX_YEAR:
         msg = f"must be a year from {FIRST_YEAR} on, not {brief(year)}"
         raise ValidationError(field, msg)
     return min(year, LAST_YEAR)
@@ -106,8 +109,9 @@ def division_year(year: int) -> int:
     (2019, True)
 
     Raises:
-        ~innovasjonspris.ValidationError: ``year`` is not a whole number from
-            :data:`FIRST_YEAR` to :data:`MAX_YEAR`.
+        TypeError: ``year`` is not an int.
+        ~innovasjonspris.ValidationError: ``year`` is not from :data:`FIRST_YEAR` to
+            :data:`MAX_YEAR`.
     """
     return _checked_year(year)
 
@@ -139,8 +143,12 @@ def check_form(number: object) -> str:
     """Return ``number`` if it has the form of a kommunenummer in a county that existed.
 
     This is the check that needs no year: four ASCII digits, not ending in 00, whose first
-    two were a county's number at some time since 1972.
+    two were a county's number at some time since 1972. A number that is not text is a
+    caller's mistake, a :class:`TypeError`.
     """
+    if type(number) is not str:
+        msg = f"number must be text, not {type(number).__name__}"
+        raise TypeError(msg)
     return cast("str", KOMMUNENUMMER.check(number, "number"))
 
 
@@ -200,8 +208,8 @@ def municipalities_named(name: str, *, year: int) -> tuple[MunicipalityRecord, .
     ['Herøy (Møre og Romsdal)', 'Herøy (Nordland)']
     """
     if type(name) is not str:
-        msg = f"must be text, not {type(name).__name__}"
-        raise ValidationError("name", msg)
+        msg = f"name must be text, not {type(name).__name__}"
+        raise TypeError(msg)
     return names_in(_checked_year(year)).get(name_key(name), ())
 
 
@@ -303,6 +311,7 @@ def validate_kommunenummer(number: object, *, year: int | None = None) -> str:
     Only the four ASCII digits are accepted: no spaces, no other digits.
 
     Raises:
+        TypeError: ``number`` is not text, or ``year`` not an int.
         ~innovasjonspris.ValidationError: ``number`` is not a valid kommunenummer.
     """
     checked = check_form(number)
@@ -320,6 +329,6 @@ def is_valid_kommunenummer(number: object, *, year: int | None = None) -> bool:
     """Tell whether ``number`` is a valid kommunenummer (in ``year``, if given); never raises."""
     try:
         validate_kommunenummer(number, year=year)
-    except ValidationError:
+    except (TypeError, ValidationError):
         return False
     return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from innovasjonspris._errors import ValidationError
 from innovasjonspris.registry._fate import fate_of
 from innovasjonspris.registry._table import MunicipalityRecord, name_key, table
 
@@ -22,11 +21,11 @@ def namesakes(name: str) -> tuple[MunicipalityRecord, ...]:
     [('0821', 'Bø (Telemark)', 2019), ('1867', 'Bø', 2026)]
 
     Raises:
-        ~innovasjonspris.ValidationError: ``name`` is not text (field ``name``).
+        TypeError: ``name`` is not text.
     """
     if type(name) is not str:
-        msg = f"must be text, not {type(name).__name__}"
-        raise ValidationError("name", msg)
+        msg = f"name must be text, not {type(name).__name__}"
+        raise TypeError(msg)
     key = name_key(name)
     found: dict[str, MunicipalityRecord] = {}
     for record in table().records:  # a number's records come oldest first

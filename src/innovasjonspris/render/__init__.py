@@ -27,6 +27,7 @@ import attrs
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import language_tag, messages, parse_locale
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
+from innovasjonspris._text import address
 from innovasjonspris.data import timeline
 from innovasjonspris.history import CitationRow
 from innovasjonspris.render._document import Document
@@ -71,7 +72,6 @@ _WRITERS: Final[dict[str, Callable[[Document], str]]] = {
 _ID_PREFIX: Final = re.compile(r"(?:[A-Za-z][A-Za-z0-9_-]*)?")
 # A language tag as hreflang takes it (``nn``, ``en-GB``), or ``x-default``.
 _HREFLANG: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|x-default")
-_URL_CHARACTERS: Final = re.compile(r"[^\s\x00-\x1f\x7f]+")
 
 
 def _page(
@@ -123,9 +123,9 @@ def _alternates(alternates: object, *, fragment: bool) -> dict[str, str]:
             raise TypeError(msg)
         if not _HREFLANG.fullmatch(language):
             raise ValidationError("alternates", f"{language!r} is not a language tag")
-        if not _URL_CHARACTERS.fullmatch(url):
-            msg = f"the address for {language!r} is empty or holds spaces or control characters"
-            raise ValidationError("alternates", msg)
+        if not address().passes(url):
+            _, problem = address().problem(url)
+            raise ValidationError("alternates", f"the address for {language!r} {problem}")
         links[language] = url
     return links
 
@@ -190,15 +190,12 @@ def render_round(
     # Callers without a type checker pass anything; say what is wrong, in our words.
     given: dict[str, object] = {"round": round, "prize": prize, "format": format}
     if not isinstance(given["round"], AwardRound):
-        msg = f"must be an AwardRound, not {type(round).__name__}"
-        raise ValidationError("round", msg)
+        msg = f"round must be an AwardRound, not {type(round).__name__}"
+        raise TypeError(msg)
     if given["prize"] is not None and not isinstance(given["prize"], Prize):
-        msg = f"must be a Prize or None, not {type(prize).__name__}"
-        raise ValidationError("prize", msg)
-    if type(given["format"]) is not str or format not in _WRITERS:
-        allowed = ", ".join(repr(name) for name in FORMATS)
-        msg = f"must be one of {allowed}, not {format!r}"
-        raise ValidationError("format", msg)
+        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
+        raise TypeError(msg)
+    _writer(given["format"])
     where = parse_locale(locale)
     tag = language_tag(where)
     page = _page(
@@ -220,8 +217,11 @@ def render_round(
 
 
 def _writer(format: object) -> Callable[[Document], str]:  # noqa: A002 - as the callers name it
-    if type(format) is not str or format not in _WRITERS:
-        allowed = ", ".join(repr(name) for name in FORMATS)
+    allowed = ", ".join(repr(name) for name in FORMATS)
+    if type(format) is not str:
+        msg = f"format must be one of {allowed}, not {type(format).__name__}"
+        raise TypeError(msg)
+    if format not in _WRITERS:
         msg = f"must be one of {allowed}, not {format!r:.60}"
         raise ValidationError("format", msg)
     return _WRITERS[format]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris.render._document import plain
@@ -13,11 +12,11 @@ __all__ = ["render_jsonld_script", "render_title"]
 
 def _checked(round_: object, prize: object) -> None:
     if not isinstance(round_, AwardRound):
-        msg = f"must be an AwardRound, not {type(round_).__name__}"
-        raise ValidationError("round", msg)
+        msg = f"round must be an AwardRound, not {type(round_).__name__}"
+        raise TypeError(msg)
     if prize is not None and not isinstance(prize, Prize):
-        msg = f"must be a Prize or None, not {type(prize).__name__}"
-        raise ValidationError("prize", msg)
+        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
+        raise TypeError(msg)
 
 
 def render_title(
