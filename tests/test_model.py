@@ -282,6 +282,102 @@ def test_counts_cover_what_is_cited_and_named() -> None:
     assert counted.applicants == Applicants(municipalities=3, projects=1)
 
 
+def test_applications_cover_the_projects_named() -> None:
+    error = fails("applicants.applications", award_round, applicants=Applicants(applications=0))
+    assert str(error) == "applicants.applications: 0 is fewer than the 1 projects named"
+    counted = award_round(applicants=Applicants(applications=1))
+    assert counted.applicants == Applicants(applications=1)
+
+
+def test_no_more_municipalities_apply_than_there_were_that_year() -> None:
+    error = fails(
+        "applicants.municipalities", award_round, applicants=Applicants(municipalities=423)
+    )
+    assert str(error) == (
+        "applicants.municipalities: 423 is more than the 422 municipalities of 2019"
+    )
+    # «More than 422» of 422 is one too many as well; 422 itself is possible.
+    fails(
+        "applicants.municipalities",
+        award_round,
+        applicants=Applicants(municipalities=422, more_than=True),
+    )
+    assert award_round(applicants=Applicants(municipalities=422)).applicants == Applicants(
+        municipalities=422
+    )
+
+
+def test_a_year_after_the_registry_counts_the_municipalities_of_its_last_division() -> None:
+    later = {
+        "id": "innovasjonsprisen-2030",
+        "year": 2030,
+        "citations": (citation(),),
+        "awarded_on": date(2030, 6, 7),
+        "announced_on": None,
+        "event": None,
+        "sources": (),
+    }
+    assert award_round(**later, applicants=Applicants(municipalities=357)).year == 2030
+    error = fails(
+        "applicants.municipalities", award_round, **later, applicants=Applicants(municipalities=358)
+    )
+    assert str(error) == (
+        "applicants.municipalities: 358 is more than the 357 municipalities of 2026,"
+        " the division 2030 is checked by"
+    )
+
+
+@pytest.mark.parametrize("wrong", ["innovasjonsprisen-2018", "innovasjonsprisen", "2019-x"])
+def test_the_id_ends_in_the_rounds_year(wrong: str) -> None:
+    error = fails("id", award_round, id=wrong)
+    assert str(error) == f"id: {wrong!r} does not end in -2019, the round's year"
+    assert award_round(id="kmd-2019").id == "kmd-2019"
+
+
+@pytest.mark.parametrize(
+    ("field", "changes"),
+    [
+        ("announced_on", {"awarded_on": None, "announced_on": date(1, 1, 1)}),
+        ("announced_on", {"awarded_on": None, "announced_on": date(2021, 1, 1)}),
+        (
+            "event.start",
+            {"awarded_on": None, "event": Event(name="Konferanse", start=date(2017, 12, 31))},
+        ),
+        (
+            "event.end",
+            {
+                "awarded_on": None,
+                "event": Event(name="Konferanse", start=date(2019, 6, 6), end=date(9999, 12, 31)),
+            },
+        ),
+        (
+            "sources[0].published_on",
+            {"sources": (Source(url="https://a.no/", published_on=date(2013, 12, 31)),)},
+        ),
+        (
+            "sources[0].published_on",
+            {"sources": (Source(url="https://a.no/", published_on=date(2070, 1, 1)),)},
+        ),
+    ],
+)
+def test_dates_lie_near_the_rounds_year(field: str, changes: dict[str, Any]) -> None:
+    error = fails(field, award_round, **changes)
+    assert "near the round's year" in str(error)
+
+
+def test_dates_at_the_edges_of_their_windows_are_kept() -> None:
+    edges = award_round(
+        awarded_on=None,
+        announced_on=date(2020, 12, 31),
+        event=Event(name="Konferanse", start=date(2018, 1, 1), end=date(2020, 12, 31)),
+        sources=(
+            Source(url="https://a.no/", published_on=date(2014, 1, 1)),
+            Source(url="https://b.no/", published_on=date(2069, 12, 31)),
+        ),
+    )
+    assert edges.announced_on == date(2020, 12, 31)
+
+
 def test_dates_agree_with_the_year_each_other_and_the_event() -> None:
     fails("awarded_on", award_round, awarded_on=date(2018, 6, 7), event=None)
     fails("announced_on", award_round, announced_on=date(2019, 6, 6))
@@ -294,7 +390,8 @@ def test_all_cross_field_problems_are_reported_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
         award_round(awarded_on=date(2018, 1, 1), event=None, announced_on=date(2017, 1, 1))
     fields = [field for field, _ in caught.value.problems]
-    assert fields == ["awarded_on", "announced_on"]
+    # Out of the year, announced before the award, and announced too long before 2019.
+    assert fields == ["awarded_on", "announced_on", "announced_on"]
 
 
 def test_jury_has_at_most_one_chair_and_is_not_empty() -> None:

@@ -48,6 +48,11 @@ REASONS: dict[str, re.Pattern[str]] = {
         "is not in the round's year|is before the award on|is not during the event"
     ),
     "A round's counts of applicants are no fewer": re.compile("is fewer than the"),
+    "A round's id ends in its year": re.compile("does not end in -"),
+    "A round's count of municipalities that applied": re.compile(
+        r"is more than the \d+ municipalities of"
+    ),
+    "A round is announced, and its event held,": re.compile("near the round's year"),
     "Items of a list are distinct": re.compile("is listed twice"),
 }
 

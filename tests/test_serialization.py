@@ -124,7 +124,7 @@ def test_cross_field_rules_get_the_path_of_the_field() -> None:
     ]
     document = valid_document()
     document["year"] = 2021
-    document["id"] = "x"
+    document["id"] = "x-2021"
     for key in ("awarded_on", "announced_on", "event"):
         del document[key]
     assert errors_of(document) == [

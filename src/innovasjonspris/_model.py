@@ -21,8 +21,11 @@ from innovasjonspris._model_rules import (
     CITED_ONCE,
     COUNTS_AGREE,
     DATES_AGREE,
+    DATES_NEAR_THE_YEAR,
+    ID_OF_THE_YEAR,
     MEMBERS_OR_SECRETARIAT,
     MORE_THAN_A_NUMBER,
+    MUNICIPALITIES_OF_THE_YEAR,
     NUMBERS_OF_THE_YEAR,
     ONE_WINNER,
     POSITIVE_PRIZE,
@@ -175,6 +178,9 @@ class Prize:
     NUMBERS_OF_THE_YEAR,
     DATES_AGREE,
     COUNTS_AGREE,
+    ID_OF_THE_YEAR,
+    MUNICIPALITIES_OF_THE_YEAR,
+    DATES_NEAR_THE_YEAR,
 )
 class AwardRound:
     """One year's award of a prize: who was honoured, by whom, when and where.

@@ -6,6 +6,8 @@ them to its classes, and the schema reads them from there.
 
 from __future__ import annotations
 
+import functools
+from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from innovasjonspris import _validators as v
@@ -23,14 +25,19 @@ __all__ = [
     "CITED_ONCE",
     "COUNTS_AGREE",
     "DATES_AGREE",
+    "DATES_NEAR_THE_YEAR",
+    "DATE_WINDOWS",
+    "ID_OF_THE_YEAR",
     "MEMBERS_OR_SECRETARIAT",
     "MORE_THAN_A_NUMBER",
+    "MUNICIPALITIES_OF_THE_YEAR",
     "NUMBERS_OF_THE_YEAR",
     "ONE_WINNER",
     "POSITIVE_PRIZE",
     "PROJECTS_OF_CITED",
     "SOME_COUNT",
     "SOME_SOURCE",
+    "date_window",
 ]
 
 
@@ -194,9 +201,75 @@ def _counts_agree(award: AwardRound) -> Problems:
             message = f"{applied} is fewer than the {honoured} municipalities cited"
             found.append((f"applicants.{count}", message))
     named = sum(len(citation.projects) for citation in award.citations)
-    entered = award.applicants.projects
-    if entered is not None and entered < named:
-        found.append(("applicants.projects", f"{entered} is fewer than the {named} projects named"))
+    for count in ("projects", "applications"):
+        entered: int | None = getattr(award.applicants, count)
+        if entered is not None and entered < named:
+            found.append(
+                (f"applicants.{count}", f"{entered} is fewer than the {named} projects named")
+            )
+    return found
+
+
+def _id_of_the_year(award: AwardRound) -> Problems:
+    if award.id.rsplit("-", 1)[-1] != str(award.year):
+        message = f"{brief(award.id)} does not end in -{award.year}, the round's year"
+        return (("id", message),)
+    return ()
+
+
+@functools.cache
+def _municipalities_in(division: int) -> int:
+    return len(registry.municipalities(year=division))
+
+
+def _municipalities_of_the_year(award: AwardRound) -> Problems:
+    counts = award.applicants
+    if counts is None or counts.municipalities is None:
+        return ()
+    division = registry.division_year(award.year)
+    existing = _municipalities_in(division)
+    # «More than» all of them is as impossible as more of them than there are.
+    if counts.municipalities + counts.more_than <= existing:
+        return ()
+    said = f"more than {counts.municipalities}" if counts.more_than else str(counts.municipalities)
+    of = (
+        f"{award.year}"
+        if division == award.year
+        else f"{division}, the division {award.year} is checked by"
+    )
+    message = f"{said} is more than the {existing} municipalities of {of}"
+    return (("applicants.municipalities", message),)
+
+
+DATE_WINDOWS: Final = {"announced_on": (1, 1), "event": (1, 1), "sources": (5, 50)}
+"""How many years before and after a round's year each kind of its dates may lie."""
+
+
+def date_window(year: int, part: str) -> tuple[date, date]:
+    """The first and last day a date of ``part`` (a key of DATE_WINDOWS) may have in ``year``."""
+    before, after = DATE_WINDOWS[part]
+    return date(max(year - before, date.min.year), 1, 1), date(
+        min(year + after, date.max.year), 12, 31
+    )
+
+
+def _dates_near_the_year(award: AwardRound) -> Problems:
+    found: list[tuple[str, str]] = []
+    event = award.event
+    dated = [("announced_on", "announced_on", award.announced_on)]
+    if event is not None:
+        dated += [("event", "event.start", event.start), ("event", "event.end", event.end)]
+    dated += [
+        ("sources", f"sources[{index}].published_on", source.published_on)
+        for index, source in enumerate(award.sources)
+    ]
+    for part, field, day in dated:
+        first, last = date_window(award.year, part)
+        if day is not None and not first <= day <= last:
+            message = (
+                f"{day.isoformat()} is not from {first.year} to {last.year}, near the round's year"
+            )
+            found.append((field, message))
     return found
 
 
@@ -244,9 +317,26 @@ DATES_AGREE: Final = ObjectRule(
 )
 COUNTS_AGREE: Final = ObjectRule(
     "counts agree",
-    "A round's counts of applicants are no fewer than the municipalities it cites and"
-    " the projects it names.",
+    "A round's counts of applicants are no fewer than the municipalities it cites, and its"
+    " counts of projects and applications no fewer than the projects it names.",
     _counts_agree,
+)
+ID_OF_THE_YEAR: Final = ObjectRule(
+    "id of the year",
+    "A round's id ends in its year, as innovasjonsprisen-2019 does.",
+    _id_of_the_year,
+)
+MUNICIPALITIES_OF_THE_YEAR: Final = ObjectRule(
+    "municipalities of the year",
+    "A round's count of municipalities that applied is no more than the municipalities"
+    " of its year.",
+    _municipalities_of_the_year,
+)
+DATES_NEAR_THE_YEAR: Final = ObjectRule(
+    "dates near the year",
+    "A round is announced, and its event held, from the year before its year to the year"
+    " after; its sources are published from five years before its year to fifty after.",
+    _dates_near_the_year,
 )
 
 

@@ -39,6 +39,8 @@ import functools
 from datetime import date
 from typing import Final
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as missing:
@@ -60,6 +62,7 @@ from innovasjonspris._model import (
     Standing,
     YearNotAwarded,
 )
+from innovasjonspris._model_rules import date_window
 from innovasjonspris._part_strategies import (
     events,
     events_between,
@@ -90,6 +93,7 @@ from innovasjonspris._value_strategies import (
     named,
     optional,
     orgnrs,
+    records,
     standings,
     texts,
     years,
@@ -121,18 +125,23 @@ __all__ = [
 
 
 @st.composite
-def _applicants(draw: st.DrawFn, municipalities: int, projects: int) -> Applicants:
-    lowest = {
-        "municipalities": municipalities,
-        "applicants": municipalities,
-        "projects": projects,
-        "applications": 0,
+def _applicants(
+    draw: st.DrawFn, municipalities: int, projects: int, existing: int = MAX_COUNT
+) -> Applicants:
+    # ``existing``: how many municipalities there are in the round's year, an upper bound.
+    bounds = {
+        "municipalities": (municipalities, existing),
+        "applicants": (municipalities, MAX_COUNT),
+        "projects": (projects, MAX_COUNT),
+        "applications": (projects, MAX_COUNT),
     }
-    counts = {name: draw(optional(st.integers(low, MAX_COUNT))) for name, low in lowest.items()}
+    counts = {name: draw(optional(st.integers(*bound))) for name, bound in bounds.items()}
     if all(count is None for count in counts.values()):
-        name = draw(st.sampled_from(sorted(lowest)))
-        counts[name] = draw(st.integers(lowest[name], MAX_COUNT))
-    more_than = counts["municipalities"] is not None and draw(st.booleans())
+        name = draw(st.sampled_from(sorted(bounds)))
+        counts[name] = draw(st.integers(*bounds[name]))
+    # «More than» the count only while one more would still be a municipality of the year.
+    counted = counts["municipalities"]
+    more_than = counted is not None and counted < existing and draw(st.booleans())
     return Applicants(**counts, more_than=more_than)
 
 
@@ -223,7 +232,8 @@ def citations(
 
 
 def _round_ids(year: int) -> st.SearchStrategy[str]:
-    return st.one_of(st.just(f"innovasjonsprisen-{year}"), _IDS)
+    # A round's id ends in its year (the rule ID_OF_THE_YEAR); what comes before is free.
+    return st.one_of(st.just(f"innovasjonsprisen-{year}"), _IDS.map(lambda id_: f"{id_}-{year}"))
 
 
 _IDS: Final = st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True)
@@ -237,11 +247,25 @@ def _shifted(day: date, days: int) -> date:
     return date.fromordinal(min(day.toordinal() + days, date.max.toordinal()))
 
 
+def _dates_of(year: int, part: str, *, first: date | None = None) -> st.SearchStrategy[date]:
+    # Any day the rule DATES_NEAR_THE_YEAR allows for this part of a round of ``year``.
+    earliest, latest = date_window(year, part)
+    return st.dates(max(earliest, first or earliest), latest)
+
+
+@st.composite
+def _events_of(draw: st.DrawFn, year: int) -> Event:
+    start = draw(optional(_dates_of(year, "event")))
+    end = None if start is None else draw(optional(_dates_of(year, "event", first=start)))
+    return draw(events_between(start, end))
+
+
 def _draw_round_dates(draw: st.DrawFn, year: int) -> tuple[date | None, date | None, Event | None]:
     awarded = draw(optional(st.dates(date(year, 1, 1), date(year, 12, 31))))
     if awarded is None:
-        return None, draw(optional(st.dates())), draw(optional(events(hostile=True)))
-    announced = draw(optional(st.dates(min_value=awarded)))
+        announced = draw(optional(_dates_of(year, "announced_on")))
+        return None, announced, draw(optional(_events_of(year)))
+    announced = draw(optional(_dates_of(year, "announced_on", first=awarded)))
     # An event with dates must include the day of the award: none, that day, or a span.
     shape = draw(_EVENT_SHAPES)
     start: date | None = None
@@ -282,11 +306,24 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         announced_on=announced,
         event=event,
         presented_by=tuple(draw(lists(persons(hostile=True), most=2))),
-        applicants=draw(optional(_applicants(len(round_citations), named))),
+        applicants=draw(
+            optional(
+                _applicants(
+                    len(round_citations),
+                    named,
+                    len(records(round_year)),
+                )
+            )
+        ),
         jury=draw(optional(juries(hostile=True))),
         criteria=tuple(draw(lists(localized()))),
         notes=draw(optional(localized())),
-        sources=tuple(draw(lists(sources(hostile=True)))),
+        sources=tuple(
+            source
+            if source.published_on is None
+            else attrs.evolve(source, published_on=draw(_dates_of(round_year, "sources")))
+            for source in draw(lists(sources(hostile=True)))
+        ),
         # The bundled prize, named by its id in a document, or one written out in full.
         prize=draw(optional(st.builds(bundled_prize) | prizes(hostile=True))),
     )
