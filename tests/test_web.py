@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 from factories import full_round
-from innovasjonspris import AwardRound, Source, ValidationError, load_round, rounds
+from innovasjonspris import AwardRound, Source, ValidationError, _phrases, load_round, rounds
 from innovasjonspris.render import CLASS_PREFIX, render_round
 
 html5lib = pytest.importorskip("html5lib")
@@ -235,8 +235,6 @@ def test_the_text_formats_ignore_the_html_keywords() -> None:
 
 
 def test_a_range_whose_dash_cannot_be_found_is_one_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    from innovasjonspris.render import _phrases  # noqa: PLC0415 - the seam we test
-
     def undashed(*_arguments: object, **_keywords: object) -> str:
         return "early June 2019"
 

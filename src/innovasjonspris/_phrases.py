@@ -21,14 +21,17 @@ import attrs
 from innovasjonspris import registry
 from innovasjonspris._i18n import Messages
 from innovasjonspris._model import (
+    AwardRound,
     JuryMember,
     LocalizedText,
     Municipality,
     Organisation,
     Person,
+    Prize,
     Source,
     Standing,
 )
+from innovasjonspris._spans import Inline, Span, fill, joined, plain
 from innovasjonspris.formatting import (
     format_count,
     format_date,
@@ -36,7 +39,6 @@ from innovasjonspris.formatting import (
     format_list,
     format_standing,
 )
-from innovasjonspris.render._document import Inline, Span, fill, joined, plain
 
 
 def _keeps_name(fate: registry.Fate) -> bool:
@@ -91,6 +93,13 @@ class Phrases:
             return (Span(text),)
         first, dash, last = text[: parted.start()], parted.group(), text[parted.end() :]
         return (Span(first, when=start), Span(dash), Span(last, when=end))
+
+    def title(self, round_: AwardRound, prize: Prize | None) -> Inline:
+        if prize is None:
+            # A prize the data does not name is no one's in particular: never KMD's.
+            return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
+        name = self.text(prize.name)
+        return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
 
     def municipality(self, value: Municipality) -> Inline:
         return self.municipality_named(value.name)

@@ -40,9 +40,9 @@ from innovasjonspris._model import (
     Source,
     Standing,
 )
+from innovasjonspris._phrases import DATA_LANGUAGE, Phrases
 from innovasjonspris._references import bundled
-from innovasjonspris.render._document import plain
-from innovasjonspris.render._layout import DATA_LANGUAGE, Layout
+from innovasjonspris._spans import plain
 
 __all__ = ["CONTEXT", "script_text", "to_jsonld"]
 
@@ -67,13 +67,13 @@ def _drop_empty(node: JSONObject) -> JSONObject:
 class _Builder:
     """Builds one round's JSON-LD in one language."""
 
-    def __init__(self, layout: Layout, tag: str) -> None:
-        self.layout = layout
+    def __init__(self, phrases: Phrases, tag: str) -> None:
+        self.phrases = phrases
         self.tag = tag
 
     @property
     def language(self) -> str:
-        return self.layout.language
+        return self.phrases.language
 
     def text(self, value: LocalizedText) -> str | JSONObject:
         used, found = value.resolve(self.language)
@@ -120,10 +120,10 @@ class _Builder:
         self, citation: Citation, round_: AwardRound, title: str, *, jury: bool, funded: bool
     ) -> JSONObject:
         municipality = citation.municipality
-        standing = self.layout.standing(citation.standing)
+        standing = self.phrases.standing(citation.standing)
         node: JSONObject = {
             "@type": "GovernmentOrganization",
-            "name": plain(self.layout.municipality(municipality)),
+            "name": plain(self.phrases.municipality(municipality)),
             "identifier": {
                 "@type": "PropertyValue",
                 "propertyID": "kommunenummer",
@@ -185,7 +185,7 @@ class _Builder:
         )
 
     def document(self, round_: AwardRound, prize: Prize | None) -> JSONObject:
-        title = plain(self.layout.title(round_, prize))
+        title = plain(self.phrases.title(round_, prize))
         # Who confers a prize of the user's own is not known to be a public body.
         kind = "GovernmentOrganization" if prize in bundled().values() else "Organization"
         ministry = None
@@ -197,7 +197,7 @@ class _Builder:
             jury = {
                 "@id": _JURY,
                 "@type": "Organization",
-                "name": self.layout.words.gettext("The jury"),
+                "name": self.phrases.words.gettext("The jury"),
                 "member": [self.member(m) for m in round_.jury.members],
             }
         return _drop_empty(
@@ -258,8 +258,8 @@ def to_jsonld(
         msg = f"prize must be a Prize or None, not {type(prize).__name__}"
         raise TypeError(msg)
     where = parse_locale(locale)
-    layout = Layout(messages(where), locale)
-    return _Builder(layout, language_tag(where)).document(round, prize)
+    phrases = Phrases(messages(where), locale)
+    return _Builder(phrases, language_tag(where)).document(round, prize)
 
 
 def script_text(document: JSONObject) -> str:

@@ -30,6 +30,7 @@ from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris._text import address
 from innovasjonspris.data import timeline
 from innovasjonspris.history import CitationRow
+from innovasjonspris.jsonld import script_text, to_jsonld
 from innovasjonspris.render._document import Document
 from innovasjonspris.render._html import CLASS_PREFIX, Page, write_html
 from innovasjonspris.render._layout import Layout
@@ -210,8 +211,6 @@ def render_round(
     if format != "html":
         return _WRITERS[format](document)
     if not page.fragment:
-        from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415 - jsonld uses render
-
         page = attrs.evolve(page, jsonld=script_text(to_jsonld(round, locale=locale, prize=prize)))
     return write_html(document, page)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris.render._document import plain
+from innovasjonspris._spans import plain
+from innovasjonspris.jsonld import script_text, to_jsonld
 from innovasjonspris.render._layout import Layout
 
 __all__ = ["render_jsonld_script", "render_title"]
@@ -59,8 +60,5 @@ def render_jsonld_script(
         ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
     """
     _checked(round, prize)
-    # jsonld lays its texts out with render's layout, so it is imported when first needed.
-    from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415
-
     text = script_text(to_jsonld(round, locale=locale, prize=prize))
     return f'<script type="application/ld+json">\n{text}\n</script>'
