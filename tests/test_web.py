@@ -238,7 +238,7 @@ def test_a_range_whose_dash_cannot_be_found_is_one_text(monkeypatch: pytest.Monk
     def undashed(*_arguments: object, **_keywords: object) -> str:
         return "early June 2019"
 
-    monkeypatch.setattr(_phrases, "format_date_range", undashed)
+    monkeypatch.setattr(_phrases, "range_text", undashed)
     html = fragment(load_round(2019))
     assert "Fremtidens kommuner 2019 (early June 2019)" in html
 

@@ -258,7 +258,7 @@ def to_jsonld(
         msg = f"prize must be a Prize or None, not {type(prize).__name__}"
         raise TypeError(msg)
     where = parse_locale(locale)
-    phrases = Phrases(messages(where), locale)
+    phrases = Phrases(messages(where))
     return _Builder(phrases, language_tag(where)).document(round, prize)
 
 

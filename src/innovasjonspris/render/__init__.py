@@ -207,7 +207,7 @@ def render_round(
         alternates=alternates,
     )
     prize = prize if prize is not None else round.prize
-    document = Layout(messages(where), locale).document(round, prize)
+    document = Layout(messages(where)).document(round, prize)
     if format != "html":
         return _WRITERS[format](document)
     if not page.fragment:
@@ -331,7 +331,7 @@ def _entries(entries: object) -> tuple[AwardRound | YearNotAwarded, ...]:
 
 
 def _years_layout(locale: str) -> YearsLayout:
-    return YearsLayout(Layout(messages(parse_locale(locale)), locale))
+    return YearsLayout(Layout(messages(parse_locale(locale))))
 
 
 def render_appearances(

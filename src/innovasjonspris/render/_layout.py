@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from innovasjonspris._cldr_text import amount_text
 from innovasjonspris._model import (
     Applicants,
     AwardRound,
@@ -23,7 +24,6 @@ from innovasjonspris._model import (
 )
 from innovasjonspris._phrases import DATA_LANGUAGE, Phrases
 from innovasjonspris._spans import Inline, Span, fill, joined
-from innovasjonspris.formatting import format_amount
 from innovasjonspris.render._document import (
     SECTION,
     Block,
@@ -54,7 +54,7 @@ class Layout(Phrases):
 
     def lead(self, round_: AwardRound) -> Paragraph:
         template = self.words.gettext("The prize went to {winner}, which received {amount}.")
-        amount = format_amount(round_.amount, locale=self.locale, style="long")
+        amount = amount_text(round_.amount, self.where, "long")
         return Paragraph(
             fill(
                 template,

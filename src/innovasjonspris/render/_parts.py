@@ -37,7 +37,7 @@ def render_title(
     """
     _checked(round, prize)
     shown = prize if prize is not None else round.prize
-    return plain(Layout(messages(parse_locale(locale)), locale).title(round, shown))
+    return plain(Layout(messages(parse_locale(locale))).title(round, shown))
 
 
 def render_jsonld_script(
