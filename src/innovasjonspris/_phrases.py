@@ -1,9 +1,11 @@
 """The phrases a round's layout is made of: names, people, dates, sources, in one language.
 
 :class:`Phrases` writes the small pieces (a municipality, a person with their title, a span
-of days, a source) as spans; :class:`~innovasjonspris.render._layout.Layout` puts them
-into sections. Labels and sentences come from the message catalogs; numbers, dates and
-lists from :mod:`innovasjonspris.formatting`. The data's plain strings are Bokmål; a text
+of days, a source, the round's title) as spans; :class:`~innovasjonspris.render._layout.Layout`
+puts them into sections, and ``_jsonld`` takes its texts from them too. Labels and sentences
+come from the message catalogs; numbers, dates and lists from the working parts of
+:mod:`innovasjonspris.formatting`, for the locale of the messages, parsed once, and
+for values the model has checked already. The data's plain strings are Bokmål; a text
 the data lacks in the language falls back as :meth:`LocalizedText.resolve
 <innovasjonspris.LocalizedText.resolve>` says; either way a span carries the language it
 is in, where that is not the document's.
