@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
+import innovasjonspris
+
 PACKAGE = "innovasjonspris"
-SOURCE = Path(__file__).parent.parent / "src" / PACKAGE
+# The modules the tests import: the source tree's, or an installed wheel's.
+SOURCE = Path(innovasjonspris.__file__).parent
 
 Import = ast.Import | ast.ImportFrom
 
