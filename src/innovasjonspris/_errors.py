@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 __all__ = [
     "InnovasjonsprisError",
     "InvalidDataError",
+    "Mismatch",
     "RoundNotFoundError",
     "ValidationError",
     "brief",
@@ -141,3 +142,16 @@ class RoundNotFoundError(InnovasjonsprisError, LookupError):
     def __str__(self) -> str:
         """The message alone."""
         return self.message
+
+
+class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
+    """A value of the wrong kind for its place in a document, while it is structured.
+
+    Internal: the loaders turn it into an :class:`InvalidDataError` with its path. It lives
+    here, below the converters, so that every hook can raise it.
+    """
+
+    def __init__(self, message: str) -> None:
+        """Keep the message that says what was expected."""
+        super().__init__(message)
+        self.message = message

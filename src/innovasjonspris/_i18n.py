@@ -111,6 +111,11 @@ class Messages:
         """``nb``, ``nn`` or ``en``: the language of the texts."""
         return catalog_language(self._locale)
 
+    @property
+    def locale(self) -> Locale:
+        """The locale whose CLDR data writes the numbers, dates and lists beside the texts."""
+        return self._locale
+
     # Each returns the translated template; callers fill in its {placeholders}.
 
     def gettext(self, message: str, /) -> str:

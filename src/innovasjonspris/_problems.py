@@ -20,7 +20,7 @@ from typing import Any, Final, NoReturn, cast
 import attrs
 from cattrs import Converter
 
-from innovasjonspris._errors import ValidationError
+from innovasjonspris._errors import Mismatch, ValidationError
 from innovasjonspris._references import by_id, structurer
 
 __all__ = [
@@ -36,15 +36,6 @@ __all__ = [
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LONGEST_KEY = 60  # an unknown key is echoed in its path; a huge one is cut short
-
-
-class Mismatch(Exception):  # noqa: N818 - reads as "a mismatch at <path>"
-    """A value of the wrong kind for its place in the document."""
-
-    def __init__(self, message: str) -> None:
-        """Keep the message that says what was expected."""
-        super().__init__(message)
-        self.message = message
 
 
 _KINDS: Final[tuple[tuple[type, str], ...]] = (

@@ -5,6 +5,11 @@ itself or the id of one that ships with the library; loading gives the object ei
 and writing gives the id whenever the object is the bundled one of that id, so a round of
 KMD's prize says ``prize = "kmd-innovasjonspris"`` and no more. The converters, the fast
 path and the JSON Schema each ask :func:`by_id` about a field and use the functions here.
+
+The bundled prizes are loaded through those converters, so this module, which sits below
+them, cannot load them itself: :mod:`innovasjonspris.data`, above the converters, hands
+over the function that loads them (:func:`bundle_from`) when it is imported, which is
+before any document is read, since the package imports it.
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from innovasjonspris._errors import Mismatch
+
 if TYPE_CHECKING:
     import attrs
 
     from innovasjonspris._model import Prize
 
-__all__ = ["BY_ID", "bundled", "by_id", "structurer", "unstructurer"]
+__all__ = ["BY_ID", "bundle_from", "bundled", "by_id", "structurer", "unstructurer"]
 
 BY_ID: Final = "innovasjonspris.by_id"
 """The metadata key that marks a field whose value a document may give by a bundled id."""
@@ -29,18 +36,24 @@ def by_id(field: attrs.Attribute[Any]) -> bool:
     return bool(field.metadata.get(BY_ID))
 
 
+# The function that loads the bundled prizes, once the data package has handed it over.
+_SOURCE: Final[list[Callable[[], Mapping[str, Prize]]]] = []
+
+
+def bundle_from(source: Callable[[], Mapping[str, Prize]]) -> None:
+    """Take ``source`` as the function that gives the bundled prizes, by id."""
+    _SOURCE[:] = [source]
+    bundled.cache_clear()
+
+
 @functools.cache
 def bundled() -> Mapping[str, Prize]:
     """The prizes that ship with the library, by id."""
-    from innovasjonspris.data import bundled_prizes  # noqa: PLC0415 - data loads through us
-
-    return bundled_prizes()
+    (source,) = _SOURCE
+    return source()
 
 
 def _resolve(value: str) -> Prize:
-    # _problems structures through this module, so its error class comes at first use.
-    from innovasjonspris._problems import Mismatch  # noqa: PLC0415
-
     found = bundled().get(value)
     if found is None:
         known = ", ".join(repr(key) for key in bundled())

@@ -25,16 +25,17 @@ malformed locale, like any other bad argument, raises :class:`~innovasjonspris.V
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Final, Literal, cast
 
 from babel.lists import format_list as babel_format_list
 
-from innovasjonspris._cldr_text import amount_text, date_text, number_pattern, range_text
+from innovasjonspris._cldr_text import amount_text, date_text, range_text
 from innovasjonspris._errors import ValidationError, brief
-from innovasjonspris._i18n import Messages, messages, parse_locale
+from innovasjonspris._formatting import COUNTED, count_text, standing_text
+from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._model import Money, Standing
 
 __all__ = [
@@ -66,28 +67,9 @@ DATE_STYLES: Final[tuple[DateStyle, ...]] = ("long", "full", "short")
 In Norwegian the space after the day's full stop is a no-break space, as Språkrådet advises.
 """
 
-_Counter = Callable[[Messages, int, str], str]
-
-# Each noun's English forms, written out in gettext calls so that ``pybabel extract``
-# finds them.
-_NOUNS: Final[dict[str, _Counter]] = {
-    "municipality": lambda words, count, number: words.ngettext(
-        "{count} municipality", "{count} municipalities", count
-    ).format(count=number),
-    "project": lambda words, count, number: words.ngettext(
-        "{count} project", "{count} projects", count
-    ).format(count=number),
-    "application": lambda words, count, number: words.ngettext(
-        "{count} application", "{count} applications", count
-    ).format(count=number),
-    "applicant": lambda words, count, number: words.ngettext(
-        "{count} applicant", "{count} applicants", count
-    ).format(count=number),
-}
-
 # Far beyond any count of the data, and short enough to write out in any locale.
 _MAX_COUNT: Final = 10**15 - 1
-NOUNS: Final = tuple(_NOUNS)
+NOUNS: Final = tuple(COUNTED)
 """The nouns :func:`format_count` knows."""
 
 
@@ -272,18 +254,7 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
     if not 0 <= count <= _MAX_COUNT:
         msg = f"must be a whole number from 0 to {_MAX_COUNT:,}, not {brief(count)}"
         raise ValidationError("count", msg)
-    where = parse_locale(locale)
-    words = messages(where)
-    number = str(number_pattern(where, fraction=False).apply(count, where))
-    return _NOUNS[noun](words, count, number)
-
-
-# The labels, written out in gettext calls so that ``pybabel extract`` finds them.
-_STANDINGS: Final[dict[Standing, Callable[[Messages], str]]] = {
-    Standing.WINNER: lambda words: words.pgettext("standing", "winner"),
-    Standing.FINALIST: lambda words: words.pgettext("standing", "finalist"),
-    Standing.HONOURABLE_MENTION: lambda words: words.pgettext("standing", "honourable mention"),
-}
+    return count_text(messages(parse_locale(locale)), count, noun)
 
 
 def format_standing(standing: Standing | str, *, locale: str = "nb") -> str:
@@ -307,7 +278,10 @@ def format_standing(standing: Standing | str, *, locale: str = "nb") -> str:
     if not isinstance(given, str):
         msg = f"standing must be a Standing or its value, not {type(given).__name__}"
         raise TypeError(msg)
-    if given not in _STANDINGS:
+    try:
+        chosen = Standing(given)
+    except ValueError:
         allowed = ", ".join(repr(str(known)) for known in Standing)
-        raise ValidationError("standing", f"must be one of {allowed}, not {given!r:.60}")
-    return _STANDINGS[Standing(given)](messages(parse_locale(locale)))
+        msg = f"must be one of {allowed}, not {given!r:.60}"
+        raise ValidationError("standing", msg) from None
+    return standing_text(messages(parse_locale(locale)), chosen)

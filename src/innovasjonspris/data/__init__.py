@@ -12,8 +12,10 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
+from innovasjonspris import _references
 from innovasjonspris._errors import RoundNotFoundError, brief
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
+from innovasjonspris.serialization import from_toml
 
 __all__ = ["available_years", "bundled_prizes", "load_round", "prize", "rounds", "timeline"]
 
@@ -39,8 +41,6 @@ def available_years() -> tuple[int, ...]:
 
 @functools.cache
 def _not_awarded() -> dict[int, YearNotAwarded]:
-    from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
-
     return {
         year: from_toml(_read(f"not-awarded-{year}.toml"), YearNotAwarded)
         for year in _years(_NOT_AWARDED_FILE)
@@ -78,8 +78,6 @@ def load_round(year: int) -> AwardRound:
 
 @functools.cache
 def _load_round(year: int) -> AwardRound:
-    from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
-
     return from_toml(_read(f"round-{year}.toml"), AwardRound)
 
 
@@ -100,8 +98,6 @@ def timeline() -> tuple[AwardRound | YearNotAwarded, ...]:
 @functools.cache
 def prize() -> Prize:
     """Return the prize the bundled rounds belong to: KMD's innovation prize."""
-    from innovasjonspris.serialization import from_toml  # noqa: PLC0415 - no import cycle
-
     return from_toml(_read("prize.toml"), Prize)
 
 
@@ -110,3 +106,7 @@ def bundled_prizes() -> Mapping[str, Prize]:
     """Return the prizes that ship with the library, by id: those a round may name."""
     bundled = prize()
     return MappingProxyType({bundled.id: bundled})
+
+
+# The converters, below this package, resolve a round's prize id against these.
+_references.bundle_from(bundled_prizes)

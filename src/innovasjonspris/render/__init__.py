@@ -26,10 +26,12 @@ import attrs
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import language_tag, messages, parse_locale
+from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris._text import address
 from innovasjonspris.data import timeline
 from innovasjonspris.history import CitationRow
+from innovasjonspris.jsonld import script_text
 from innovasjonspris.render._document import Document
 from innovasjonspris.render._html import CLASS_PREFIX, Page, write_html
 from innovasjonspris.render._layout import Layout
@@ -206,13 +208,14 @@ def render_round(
         alternates=alternates,
     )
     prize = prize if prize is not None else round.prize
-    document = Layout(messages(where), locale).document(round, prize)
+    layout = Layout(messages(where))
+    document = layout.document(round, prize)
     if format != "html":
         return _WRITERS[format](document)
     if not page.fragment:
-        from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415 - jsonld uses render
-
-        page = attrs.evolve(page, jsonld=script_text(to_jsonld(round, locale=locale, prize=prize)))
+        # The round, its prize and the phrases are checked and built already: no need to
+        # go through to_jsonld, which would check and build them again.
+        page = attrs.evolve(page, jsonld=script_text(jsonld_of(round, prize, layout)))
     return write_html(document, page)
 
 
@@ -332,7 +335,7 @@ def _entries(entries: object) -> tuple[AwardRound | YearNotAwarded, ...]:
 
 
 def _years_layout(locale: str) -> YearsLayout:
-    return YearsLayout(Layout(messages(parse_locale(locale)), locale))
+    return YearsLayout(Layout(messages(parse_locale(locale))))
 
 
 def render_appearances(

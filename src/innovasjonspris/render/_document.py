@@ -10,29 +10,15 @@ through the sections. The layout builds the document; only the writers know any 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
-from datetime import date
 from typing import Final
 
 import attrs
 
+from innovasjonspris._spans import Inline, Span
+
 SECTION: Final = 2
 """The heading level of a section; level 3 heads a citation."""
-
-
-@attrs.frozen
-class Span:
-    """A run of text; ``lang`` is set where it is not in the document's language."""
-
-    text: str
-    lang: str | None = None
-    href: str | None = None
-    when: date | None = None
-    """The date the text names, for HTML's ``<time datetime>``."""
-
-
-Inline = tuple[Span, ...]
 
 
 @attrs.frozen
@@ -101,34 +87,6 @@ class Document:
     language: str
     title: Inline
     blocks: tuple[Block, ...]
-
-
-_FORMATTER: Final = string.Formatter()
-
-
-def fill(template: str, **values: Inline | str) -> Inline:
-    """Fill a translated template's ``{placeholders}``, keeping each value's spans apart."""
-    spans: list[Span] = []
-    for literal, name, _spec, _conversion in _FORMATTER.parse(template):
-        if literal:
-            spans.append(Span(literal))
-        if name is not None:
-            value = values[name]
-            spans.extend((Span(value),) if isinstance(value, str) else value)
-    return tuple(spans)
-
-
-def joined(separator: str, parts: list[Inline]) -> Inline:
-    """Join ``parts`` with a literal ``separator``, keeping each part's spans apart."""
-    return fill(
-        separator.join(f"{{p{index}}}" for index in range(len(parts))),
-        **{f"p{index}": part for index, part in enumerate(parts)},
-    )
-
-
-def plain(content: Inline) -> str:
-    """The text of ``content`` without any languages or links."""
-    return "".join(span.text for span in content)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -13,17 +13,16 @@ from typing import Final
 
 import attrs
 
+from innovasjonspris._spans import Inline, plain
 from innovasjonspris.render._document import (
     Block,
     Bullets,
     Document,
     Facts,
     Heading,
-    Inline,
     Paragraph,
     one_line,
     paragraphs,
-    plain,
 )
 
 CLASS_PREFIX: Final = "innovasjonspris-"

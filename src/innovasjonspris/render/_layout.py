@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from innovasjonspris._cldr_text import amount_text
 from innovasjonspris._model import (
     Applicants,
     AwardRound,
@@ -21,7 +22,8 @@ from innovasjonspris._model import (
     Prize,
     Standing,
 )
-from innovasjonspris.formatting import format_amount
+from innovasjonspris._phrases import DATA_LANGUAGE, Phrases
+from innovasjonspris._spans import Inline, Span, fill, joined
 from innovasjonspris.render._document import (
     SECTION,
     Block,
@@ -29,14 +31,9 @@ from innovasjonspris.render._document import (
     Document,
     Facts,
     Heading,
-    Inline,
     Paragraph,
     Section,
-    Span,
-    fill,
-    joined,
 )
-from innovasjonspris.render._phrases import DATA_LANGUAGE, Phrases
 
 __all__ = ["DATA_LANGUAGE", "Layout"]
 
@@ -44,13 +41,6 @@ __all__ = ["DATA_LANGUAGE", "Layout"]
 @attrs.frozen
 class Layout(Phrases):
     """Lays out one round in one language."""
-
-    def title(self, round_: AwardRound, prize: Prize | None) -> Inline:
-        if prize is None:
-            # A prize the data does not name is no one's in particular: never KMD's.
-            return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
-        name = self.text(prize.name)
-        return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
 
     def conferred_by(self, round_: AwardRound, prize: Prize | None) -> Iterator[tuple[str, Inline]]:
         """Who confers the prize, unless a presenter already says it, speaking for them."""
@@ -64,7 +54,7 @@ class Layout(Phrases):
 
     def lead(self, round_: AwardRound) -> Paragraph:
         template = self.words.gettext("The prize went to {winner}, which received {amount}.")
-        amount = format_amount(round_.amount, locale=self.locale, style="long")
+        amount = amount_text(round_.amount, self.where, "long")
         return Paragraph(
             fill(
                 template,

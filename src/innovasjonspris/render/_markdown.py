@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from innovasjonspris._spans import Inline, Span
 from innovasjonspris.render._document import (
     Document,
     Facts,
     Heading,
-    Inline,
     Paragraph,
-    Span,
     flat,
     indent,
     one_line,

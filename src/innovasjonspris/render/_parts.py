@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from innovasjonspris._i18n import messages, parse_locale
+from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris.render._document import plain
-from innovasjonspris.render._layout import Layout
+from innovasjonspris._phrases import Phrases
+from innovasjonspris._spans import plain
+from innovasjonspris.jsonld import script_text
 
 __all__ = ["render_jsonld_script", "render_title"]
 
@@ -36,7 +38,7 @@ def render_title(
     """
     _checked(round, prize)
     shown = prize if prize is not None else round.prize
-    return plain(Layout(messages(parse_locale(locale)), locale).title(round, shown))
+    return plain(Phrases(messages(parse_locale(locale))).title(round, shown))
 
 
 def render_jsonld_script(
@@ -59,8 +61,6 @@ def render_jsonld_script(
         ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
     """
     _checked(round, prize)
-    # jsonld lays its texts out with render's layout, so it is imported when first needed.
-    from innovasjonspris.jsonld import script_text, to_jsonld  # noqa: PLC0415
-
-    text = script_text(to_jsonld(round, locale=locale, prize=prize))
+    shown = prize if prize is not None else round.prize
+    text = script_text(jsonld_of(round, shown, Phrases(messages(parse_locale(locale)))))
     return f'<script type="application/ld+json">\n{text}\n</script>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from innovasjonspris._spans import plain
 from innovasjonspris.render._document import (
     SECTION,
     Document,
@@ -11,7 +12,6 @@ from innovasjonspris.render._document import (
     flat,
     indent,
     one_line,
-    plain,
 )
 
 

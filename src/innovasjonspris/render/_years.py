@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from innovasjonspris._model import AwardRound, Citation, Municipality, Standing, YearNotAwarded
+from innovasjonspris._spans import Inline, Span, fill
 from innovasjonspris.history import CitationRow
 from innovasjonspris.render._document import (
     SECTION,
@@ -19,10 +20,7 @@ from innovasjonspris.render._document import (
     Document,
     Facts,
     Heading,
-    Inline,
     Paragraph,
-    Span,
-    fill,
 )
 from innovasjonspris.render._layout import Layout
 

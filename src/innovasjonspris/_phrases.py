@@ -1,9 +1,11 @@
 """The phrases a round's layout is made of: names, people, dates, sources, in one language.
 
 :class:`Phrases` writes the small pieces (a municipality, a person with their title, a span
-of days, a source) as spans; :class:`~innovasjonspris.render._layout.Layout` puts them
-into sections. Labels and sentences come from the message catalogs; numbers, dates and
-lists from :mod:`innovasjonspris.formatting`. The data's plain strings are Bokmål; a text
+of days, a source, the round's title) as spans; :class:`~innovasjonspris.render._layout.Layout`
+puts them into sections, and ``_jsonld`` takes its texts from them too. Labels and sentences
+come from the message catalogs; numbers, dates and lists from the working parts of
+:mod:`innovasjonspris.formatting`, for the locale of the messages, parsed once, and
+for values the model has checked already. The data's plain strings are Bokmål; a text
 the data lacks in the language falls back as :meth:`LocalizedText.resolve
 <innovasjonspris.LocalizedText.resolve>` says; either way a span carries the language it
 is in, where that is not the document's.
@@ -12,37 +14,47 @@ is in, where that is not the document's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 import attrs
+from babel import Locale
 
 from innovasjonspris import registry
+from innovasjonspris._cldr_text import date_text, range_text
+from innovasjonspris._formatting import count_text, standing_text
 from innovasjonspris._i18n import Messages
 from innovasjonspris._model import (
+    AwardRound,
     JuryMember,
     LocalizedText,
     Municipality,
     Organisation,
     Person,
+    Prize,
     Source,
     Standing,
 )
-from innovasjonspris.formatting import (
-    format_count,
-    format_date,
-    format_date_range,
-    format_list,
-    format_standing,
-)
-from innovasjonspris.render._document import Inline, Span, fill, joined, plain
+from innovasjonspris._spans import Inline, Span, fill, joined, plain
+from innovasjonspris.registry._fate import fate_of
+from innovasjonspris.registry._table import table
 
 
 def _keeps_name(fate: registry.Fate) -> bool:
     """Tell whether the municipality a merger made carries the name of this one."""
     before = fate.events[0].before  # a merged municipality has at least its merger
     return not before.accepted_names.isdisjoint(fate.successors[0].accepted_names)
+
+
+def _fate(number: str, year: int) -> registry.Fate:
+    """What municipality ``number`` of ``year`` is today, as :func:`registry.fate` tells.
+
+    Without its checks: a round's rules have found the number in the registry's division
+    of the round's year already.
+    """
+    division = registry.division_year(year)
+    return fate_of(table().by_year[division][number], division, registry.LAST_YEAR)
 
 
 DATA_LANGUAGE: Final = "nb"
@@ -57,11 +69,15 @@ class Phrases:
     """Writes the pieces of one round's text in one language."""
 
     words: Messages
-    locale: str
 
     @property
     def language(self) -> str:
         return self.words.language
+
+    @property
+    def where(self) -> Locale:
+        """The locale, parsed once, whose CLDR data writes the numbers, dates and lists."""
+        return self.words.locale
 
     def text(self, value: LocalizedText) -> Inline:
         used, found = value.resolve(self.language)
@@ -72,32 +88,50 @@ class Phrases:
         return (Span(value, None if language == self.language else language),)
 
     def list_of(self, parts: Iterable[Inline]) -> Inline:
-        # Babel joins placeholders so that each part keeps its own spans.
+        """The parts joined as CLDR's list patterns join them, each keeping its own spans.
+
+        Joined as :func:`babel.lists.format_list` joins text: the pattern for two, or
+        the first two by the start pattern, each further one by the middle pattern, and
+        the last by the end pattern.
+        """
         items = list(parts)
-        names = [f"{{p{index}}}" for index in range(len(items))]
-        template = format_list(names, locale=self.locale)
-        return fill(template, **{f"p{index}": item for index, item in enumerate(items)})
+        if len(items) < 2:  # noqa: PLR2004 - one part, or none, has nothing to join
+            return items[0] if items else ()
+        patterns = cast("Mapping[str, str]", self.where.list_patterns["standard"])
+        if len(items) == 2 and "2" in patterns:  # noqa: PLR2004 - CLDR's pattern for two
+            return fill(patterns["2"], **{"0": items[0], "1": items[1]})
+        joined_so_far = fill(patterns["start"], **{"0": items[0], "1": items[1]})
+        for item in items[2:-1]:
+            joined_so_far = fill(patterns["middle"], **{"0": joined_so_far, "1": item})
+        return fill(patterns["end"], **{"0": joined_so_far, "1": items[-1]})
 
     def day(self, value: date, style: Literal["long", "full"] = "long") -> Inline:
-        return (Span(format_date(value, locale=self.locale, style=style), when=value),)
+        return (Span(date_text(value, self.where, style), when=value),)
 
     def days(self, start: date, end: date) -> Inline:
         """A span of days, each end marked with its date where the range's dash parts them."""
         if start == end:
             return self.day(start)
-        text = format_date_range(start, end, locale=self.locale)
+        text = range_text(start, end, self.where)
         parted = _RANGE_DASH.search(text)
         if parted is None:
             return (Span(text),)
         first, dash, last = text[: parted.start()], parted.group(), text[parted.end() :]
         return (Span(first, when=start), Span(dash), Span(last, when=end))
 
+    def title(self, round_: AwardRound, prize: Prize | None) -> Inline:
+        if prize is None:
+            # A prize the data does not name is no one's in particular: never KMD's.
+            return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
+        name = self.text(prize.name)
+        return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
+
     def municipality(self, value: Municipality) -> Inline:
         return self.municipality_named(value.name)
 
     def municipality_then(self, value: Municipality, year: int) -> Inline:
         """The municipality, and what it has become since, where that is not the same."""
-        fate = registry.fate(value.number, year=year)
+        fate = _fate(value.number, year)
         named = self.municipality(value)
         successors = [self.municipality_named(m.name) for m in fate.successors]
         since = str(fate.since)
@@ -172,10 +206,10 @@ class Phrases:
         return fill(self.words.gettext("{member} (jury chair)"), member=listed)
 
     def standing(self, value: Standing) -> str:
-        return format_standing(value, locale=self.locale)
+        return standing_text(self.words, value)
 
     def count(self, value: int, noun: str) -> str:
-        return format_count(value, noun, locale=self.locale)
+        return count_text(self.words, value, noun)
 
     def project_item(self, name: str, summary: LocalizedText | None) -> Inline:
         if summary is None:
