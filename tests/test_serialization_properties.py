@@ -183,7 +183,7 @@ def _child(obj: object, key: str | int) -> object:
     return getattr(obj, key, None)
 
 
-_AMOUNT_PATTERN = json_schema(Prize)["$defs"]["Money"]["properties"]["amount"]["pattern"]
+_AMOUNT_PATTERN: str = json_schema(Prize)["$defs"]["Money"]["properties"]["amount"]["pattern"]
 
 
 @given(st.from_regex(_AMOUNT_PATTERN))
