@@ -12,7 +12,6 @@ Raising :class:`ValidationError` naming the field is left to the one ``__call__`
 from __future__ import annotations
 
 import abc
-import functools
 import operator
 from collections.abc import Callable
 from datetime import date, datetime
@@ -26,7 +25,6 @@ __all__ = [
     "FieldRule",
     "anchored",
     "binder",
-    "compiled",
     "date_value",
     "first_compared_field",
     "instance_of",
@@ -86,6 +84,12 @@ def compile_test(
 class FieldRule(abc.ABC):
     """A rule on one field's value; subclasses state the test, the message and the schema."""
 
+    # The compiled test, kept on the rule itself: a cache keyed by the rule would hash its
+    # nested rules on every call, which costs more than many a test.
+    _test: Callable[[object], bool] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+
     @abc.abstractmethod
     def expression(self, var: str, kind: object, bind: Bind) -> str:
         """Return an expression over ``var`` that is true exactly when the value passes.
@@ -107,26 +111,26 @@ class FieldRule(abc.ABC):
         """The parts of the rule that :meth:`schema` cannot state, in plain words."""
         return ()
 
+    def _compiled(self) -> Callable[[object], bool]:
+        # The expression over a value of any type, compiled on first use and kept: a frozen
+        # rule's one field set after __init__, which == and hash() leave out.
+        test = compile_test(self.expression)
+        object.__setattr__(self, "_test", test)
+        return test
+
     def passes(self, value: object) -> bool:
         """Whether ``value`` passes: the expression, compiled on first use."""
-        return compiled(self)(value)
+        return (self._test or self._compiled())(value)
 
     def check(self, value: object, field: str) -> object:
         """Return ``value`` if it passes, else raise :class:`ValidationError` for ``field``."""
-        if not compiled(self)(value):
+        if not (self._test or self._compiled())(value):
             below, message = self.problem(value)
             raise ValidationError(field + below, message)
         return value
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         self.check(value, attribute.name)
-
-
-@functools.cache
-def compiled(rule: FieldRule) -> Callable[[object], bool]:
-    """The rule's expression as a function over a value of any type, compiled once."""
-    # Rules are frozen and hashable, and built once at import, so the cache holds a few dozen.
-    return compile_test(rule.expression)
 
 
 # --- Types, numbers, optional values and tuples ------------------------------------------
