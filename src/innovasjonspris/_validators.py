@@ -20,6 +20,7 @@ from typing import Any, Final, cast, get_args, get_origin
 import attrs
 
 from innovasjonspris._errors import ValidationError, brief
+from innovasjonspris._generated import run
 
 __all__ = [
     "FieldRule",
@@ -69,15 +70,17 @@ def binder(names: dict[str, Any]) -> Bind:
 
 
 def compile_test(
-    expression: Callable[[str, object, Bind], str], kind: object = object
+    expression: Callable[[str, object, Bind], str], kind: object = object, name: str = "test"
 ) -> Callable[[object], bool]:
     """Compile ``expression``, written over a variable of exactly ``kind``, into a function.
 
-    With the default, ``object``, nothing is assumed of the value.
+    With the default, ``object``, nothing is assumed of the value. ``name`` is what a
+    traceback through the function calls its source.
     """
     names: dict[str, Any] = {}
-    source = f"lambda value: bool({expression('value', kind, binder(names))})"
-    return cast("Callable[[object], bool]", eval(source, names))  # noqa: S307 - our own expression
+    test = expression("value", kind, binder(names))
+    run(f"def test(value):\n    return bool({test})\n", name, names)
+    return cast("Callable[[object], bool]", names["test"])
 
 
 @attrs.frozen(repr=False)
@@ -114,7 +117,8 @@ class FieldRule(abc.ABC):
     def _compiled(self) -> Callable[[object], bool]:
         # The expression over a value of any type, compiled on first use and kept: a frozen
         # rule's one field set after __init__, which == and hash() leave out.
-        test = compile_test(self.expression)
+        described = repr(self).removeprefix("<").removesuffix(">")
+        test = compile_test(self.expression, name=f"rule: {described}")
         object.__setattr__(self, "_test", test)
         return test
 
