@@ -49,8 +49,21 @@ class Layout(Phrases):
         if prize is None:
             # A prize the data does not name is no one's in particular: never KMD's.
             return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
-        name = self.text(prize.name)
-        return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
+        return self.prize_title(self.text(prize.name), str(round_.year))
+
+    def prize_title(self, prize: Inline, years: str) -> Inline:
+        """A page's title: the prize's name and the year, or the span of years, it covers."""
+        return fill(self.words.gettext("{prize} {year}"), prize=prize, year=years)
+
+    def standing_label(self, standing: Standing, count: int) -> str:
+        """``Vinner``, ``Finalister``, ``Hederlig omtale``: a standing as a label."""
+        return {
+            Standing.WINNER: lambda: self.words.ngettext("Winner", "Winners", count),
+            Standing.FINALIST: lambda: self.words.ngettext("Finalist", "Finalists", count),
+            Standing.HONOURABLE_MENTION: lambda: self.words.ngettext(
+                "Honourable mention", "Honourable mentions", count
+            ),
+        }[standing]()
 
     def conferred_by(self, round_: AwardRound, prize: Prize | None) -> Iterator[tuple[str, Inline]]:
         """Who confers the prize, unless a presenter already says it, speaking for them."""
@@ -86,15 +99,9 @@ class Layout(Phrases):
         if round_.announced_on is not None:
             items.append((self.words.gettext("Announced"), self.day(round_.announced_on)))
         for standing, citations in self.others(round_):
-            label = {
-                Standing.FINALIST: self.words.ngettext("Finalist", "Finalists", len(citations)),
-                Standing.HONOURABLE_MENTION: self.words.ngettext(
-                    "Honourable mention", "Honourable mentions", len(citations)
-                ),
-            }[standing]
             items.append(
                 (
-                    label,
+                    self.standing_label(standing, len(citations)),
                     self.list_of(
                         self.municipality_then(c.municipality, round_.year) for c in citations
                     ),
