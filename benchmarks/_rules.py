@@ -30,6 +30,7 @@ DECIMAL = r"^-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 ROUND_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+LANGUAGE_TAG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 
 CURRENCIES = frozenset(list_currencies())
 MAX_COUNT = 100_000

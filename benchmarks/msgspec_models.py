@@ -150,6 +150,7 @@ class Source(Model):
     title: Line = None  # type: ignore[assignment]
     publisher: Line = None  # type: ignore[assignment]
     published_on: date = None  # type: ignore[assignment]
+    language: Annotated[str, Meta(pattern=r.LANGUAGE_TAG)] | None = None
 
     def __post_init__(self) -> None:
         _nfc(self.title, self.publisher)

@@ -146,6 +146,7 @@ class Source(Model):
     title: Line = None  # type: ignore[assignment]
     publisher: Line = None  # type: ignore[assignment]
     published_on: Day = None  # type: ignore[assignment]
+    language: Annotated[str, StringConstraints(pattern=r.LANGUAGE_TAG)] | None = None
 
 
 class Applicants(Model):

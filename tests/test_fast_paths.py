@@ -9,10 +9,13 @@ it does accept the common clean input (or it would be slow for nothing).
 from __future__ import annotations
 
 import copy
+import inspect
 import json
+import linecache
 import pickle
 import sys
 import tomllib
+import traceback
 import types
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -35,6 +38,7 @@ from innovasjonspris import (
     ValidationError,
     _converters,
     _fast,
+    _generated,
     _model,
     _problems,
     prize,
@@ -479,3 +483,63 @@ def test_a_class_with_its_own_post_init_and_no_rules_has_it_run() -> None:
     with pytest.raises(ValidationError) as caught:
         _fast.structure({"name": "x"}, CheckedAfter, "json")
     assert list(_problems.problems(caught.value)) == [("$.name", "must not be x")]
+
+
+def _generated_lines(error: BaseException, filename: str) -> list[str]:
+    """The source lines a traceback of ``error`` quotes from the generated ``filename``."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return [frame.line or "" for frame in frames if frame.filename == filename]
+
+
+def test_a_traceback_through_a_generated_structurer_quotes_its_source() -> None:
+    structure = _fast.fast_structurer("json", CheckedAfter)
+    filename = structure.__code__.co_filename
+    assert filename == "<fast structure json CheckedAfter>"
+    assert filename in linecache.cache
+    assert inspect.getsource(structure).startswith("def structure(o):\n")
+    with pytest.raises(ValidationError) as caught:
+        structure({"name": "x"})
+    (line,) = _generated_lines(caught.value, filename)
+    assert line.endswith("(self)")  # the call of the class's own __attrs_post_init__
+    assert line in inspect.getsource(structure)
+
+
+def test_the_generated_unstructurers_are_filed_apart_by_format() -> None:
+    json_dump = _fast.fast_unstructurer("json", AwardRound)
+    toml_dump = _fast.fast_unstructurer("toml", AwardRound)
+    assert json_dump.__code__.co_filename == "<fast unstructure json AwardRound>"
+    assert toml_dump.__code__.co_filename == "<fast unstructure toml AwardRound>"
+    for dump in (json_dump, toml_dump):
+        assert inspect.getsource(dump).startswith("def unstructure(i):\n")
+
+
+def test_a_traceback_through_a_compiled_rule_quotes_its_expression() -> None:
+    test = v.compile_test(lambda var, _kind, _bind: f"1 // {var}", name="rule: a divisor")
+    assert test.__code__.co_filename in linecache.cache
+    with pytest.raises(ZeroDivisionError) as caught:
+        test(0)
+    assert _generated_lines(caught.value, "<rule: a divisor>") == ["return bool(1 // value)"]
+
+
+def test_a_rule_compiled_on_first_use_is_filed_under_its_own_description() -> None:
+    rule = v.integer(3, 7)
+    with pytest.raises(ValidationError):
+        rule.check(8, "n")
+    (filename,) = (
+        name for name in linecache.cache if name.startswith("<rule: integer validator 3..7")
+    )
+    assert "(type(value) is int and 3 <= value <= 7)" in "".join(linecache.getlines(filename))
+
+
+def test_two_sources_under_one_name_are_filed_apart_and_one_source_once() -> None:
+    first: dict[str, Any] = {}
+    second: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+    _generated.run("def f():\n    return 1\n", "test generated", first)
+    _generated.run("def f():\n    return 2\n", "test generated", second)
+    _generated.run("def f():\n    return 1\n", "test generated", again)
+    assert first["f"].__code__.co_filename == "<test generated>"
+    assert second["f"].__code__.co_filename == "<test generated 2>"
+    assert again["f"].__code__.co_filename == "<test generated>"
+    assert (first["f"](), second["f"](), again["f"]()) == (1, 2, 1)
+    assert inspect.getsource(second["f"]) == "def f():\n    return 2\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import attrs
 import pytest
 
 from innovasjonspris import (
@@ -16,6 +17,7 @@ from innovasjonspris import (
     ValidationError,
     YearNotAwarded,
     load_round,
+    registry,
     rounds,
     timeline,
 )
@@ -155,3 +157,17 @@ def test_a_year_not_awarded_may_carry_notes() -> None:
     record = not_awarded(notes=LocalizedText(nb="Ingen utlysning er kjent."))
     assert record.notes is not None
     assert record.notes.get("en") == "Ingen utlysning er kjent."
+
+
+@pytest.mark.parametrize("year", [registry.FIRST_YEAR, registry.LAST_YEAR + 1, registry.MAX_YEAR])
+def test_a_year_not_awarded_takes_every_year_the_registry_answers_for(year: int) -> None:
+    assert not_awarded(year=year).year == year
+
+
+@pytest.mark.parametrize("year", [registry.FIRST_YEAR - 1, registry.MAX_YEAR + 1])
+def test_a_year_not_awarded_refuses_the_years_a_round_refuses(year: int) -> None:
+    expected = f"must be from {registry.FIRST_YEAR} to {registry.MAX_YEAR}, not {year}"
+    for make in (lambda: not_awarded(year=year), lambda: attrs.evolve(load_round(2019), year=year)):
+        with pytest.raises(ValidationError) as caught:
+            make()
+        assert (caught.value.field, caught.value.message) == ("year", expected)

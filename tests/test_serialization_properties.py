@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any, cast
 
 import attrs
@@ -12,11 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from innovasjonspris import AwardRound, InvalidDataError, Prize, strategies
+from innovasjonspris import AwardRound, InvalidDataError, Money, Prize, strategies
 from innovasjonspris.serialization import (
     from_dict,
     from_json,
     from_toml,
+    json_schema,
     to_dict,
     to_json,
     to_toml,
@@ -179,3 +181,12 @@ def _child(obj: object, key: str | int) -> object:
     if isinstance(key, int):
         return cast("tuple[object, ...]", obj)[key] if isinstance(obj, tuple) else None
     return getattr(obj, key, None)
+
+
+_AMOUNT_PATTERN: str = json_schema(Prize)["$defs"]["Money"]["properties"]["amount"]["pattern"]
+
+
+@given(st.from_regex(_AMOUNT_PATTERN))
+def test_every_amount_the_schema_admits_loads_as_written(written: str) -> None:
+    money = from_json(json.dumps({"amount": written, "currency": "NOK"}), Money)
+    assert money.amount == Decimal(written)

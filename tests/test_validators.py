@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from innovasjonspris import ValidationError
+from innovasjonspris import _validators as v
 from innovasjonspris._text import check_text
 
 
@@ -45,3 +46,20 @@ def test_check_text_accepts_exactly_clean_text(value: str, multiline: bool) -> N
     else:
         with pytest.raises(ValidationError):
             check_text(value, "f", multiline=multiline)
+
+
+def test_a_rule_that_has_run_is_still_equal_to_one_that_has_not() -> None:
+    # The compiled test a rule keeps after its first use is no part of what it is.
+    used = v.tuple_of(v.optional(v.integer(0, 9)), unique=True)
+    fresh = v.tuple_of(v.optional(v.integer(0, 9)), unique=True)
+    assert used.passes((1, 2))
+    assert not used.passes((1, 1))
+    assert used == fresh
+    assert hash(used) == hash(fresh)
+    assert repr(used) == repr(fresh)
+    with pytest.raises(ValidationError) as caught:
+        fresh.check((1, 10), "digits")
+    assert (caught.value.field, caught.value.message) == (
+        "digits[1]",
+        "must be from 0 to 9, not 10",
+    )

@@ -24,6 +24,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from innovasjonspris import _references
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._model import DOCUMENTS, Money, Standing
+from innovasjonspris._parts import decimal_text
 from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
 
 __all__ = [
@@ -39,9 +40,10 @@ __all__ = [
 
 Format = Literal["json", "toml"]
 
-# Amounts travel as decimal strings; leading zeros and exponents are refused so that
-# every amount has one spelling. The length cap keeps hostile input cheap to reject.
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
+# Amounts travel as decimal text, in the one spelling the data has. The bounds here are
+# looser than the model's, so that its rule says what is wrong with an amount too large
+# or too fine; they only keep hostile input cheap to reject.
+_DECIMAL = re.compile(decimal_text(whole_digits=40, places=40))
 ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """The form of a date in JSON; :func:`datetime.date.fromisoformat` then checks the day."""
 

@@ -29,6 +29,7 @@ from innovasjonspris._converters import (
     is_tuple,
 )
 from innovasjonspris._errors import ValidationError
+from innovasjonspris._generated import run
 from innovasjonspris._problems import Mismatch
 from innovasjonspris._references import by_id
 from innovasjonspris._rules import rules_of
@@ -162,7 +163,7 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
         code.lines.append(f"  {code.name(post_init)}(self)")
     code.lines.append("  return self")
     source = "\n".join(code.lines)
-    exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), code.names)  # noqa: S102 - our own source, built from the class's fields
+    run(source, f"fast structure {fmt} {cls.__qualname__}", code.names)
     return cast("Callable[[object], Any]", code.names["structure"])
 
 
@@ -223,7 +224,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
         ]
     lines.append("  return r")
     source = "\n".join(lines)
-    exec(compile(source, f"<fast unstructure {cls.__qualname__}>", "exec"), names)  # noqa: S102 - our own source, built from the class's fields
+    run(source, f"fast unstructure {fmt} {cls.__qualname__}", names)
     return cast("Callable[[Any], dict[str, Any]]", names["unstructure"])
 
 

@@ -146,7 +146,10 @@ class Applicants:
     more_than: bool = attrs.field(default=False, validator=v.instance_of(bool, "true or false"))
 
 
-_ROUND_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# The rules every document states alike: its id, and the year of a round or of a year
+# without one (any year the registry answers for: a later one goes by its last division).
+_ID: Final = matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "lower-case words joined by -")
+_YEAR: Final = v.integer(registry.FIRST_YEAR, registry.MAX_YEAR)
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +157,7 @@ _ROUND_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 class Prize:
     """A prize: its names, who confers it, its amount and why it exists."""
 
-    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=_ID)
     name: LocalizedText = attrs.field(validator=localized(required=True))
     full_name: LocalizedText | None = attrs.field(default=None, validator=localized())
     short_name: LocalizedText | None = attrs.field(default=None, validator=localized())
@@ -191,9 +194,9 @@ class AwardRound:
     construction.
     """
 
-    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=_ID)
     """A stable identifier such as ``innovasjonsprisen-2019``."""
-    year: int = attrs.field(validator=v.integer(registry.FIRST_YEAR, registry.MAX_YEAR))
+    year: int = attrs.field(validator=_YEAR)
     """The prize year; a year after the registry's last is checked by its last division."""
     awarded_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
     announced_on: date | None = attrs.field(default=None, validator=v.optional(v.date_value()))
@@ -258,9 +261,9 @@ class YearNotAwarded:
     least one source must back it.
     """
 
-    id: str = attrs.field(validator=matches(_ROUND_ID, "lower-case words joined by -"))
+    id: str = attrs.field(validator=_ID)
     """A stable identifier, like a round's: ``innovasjonsprisen-2020``."""
-    year: int = attrs.field(validator=v.integer(1972, 9999))
+    year: int = attrs.field(validator=_YEAR)
     reason: LocalizedText = attrs.field(validator=localized(required=True))
     """Why the prize was not awarded, as far as the sources tell."""
     notes: LocalizedText | None = attrs.field(default=None, validator=localized())

@@ -22,6 +22,7 @@ from innovasjonspris._realistic_parts import (
     realistic_sources,
 )
 from innovasjonspris._realistic_values import realistic_organisations
+from innovasjonspris._text import ADDRESS
 from innovasjonspris._value_strategies import (
     EVENT_NAMES,
     ORGANISATION_NAMES,
@@ -154,9 +155,9 @@ _URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~
 @functools.cache
 def _urls() -> st.SearchStrategy[str]:
     # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
-    anything = st.from_regex(
-        r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", fullmatch=True, alphabet=line_characters
-    ).filter(functools.partial(is_clean, multiline=False))
+    anything = st.from_regex(ADDRESS, fullmatch=True, alphabet=line_characters).filter(
+        functools.partial(is_clean, multiline=False)
+    )
     return st.one_of(st.sampled_from(URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_AMOUNT",
     "MAX_DECIMAL_PLACES",
+    "MAX_WHOLE_DIGITS",
     "Event",
     "LocalizedText",
     "Money",
@@ -37,6 +38,8 @@ __all__ = [
     "Project",
     "Source",
     "Standing",
+    "decimal_text",
+    "iso_currencies",
     "localized",
 ]
 
@@ -54,6 +57,18 @@ MAX_DECIMAL_PLACES: Final = 2
 
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """Amounts must be smaller than this in absolute value (a thousand billion)."""
+
+MAX_WHOLE_DIGITS: Final = len(str(MAX_AMOUNT)) - 1
+"""The most digits an amount has before its decimal point."""
+
+
+def decimal_text(whole_digits: int, places: int) -> str:
+    """The pattern of an amount as the data writes it, up to so many digits either side.
+
+    Decimal text, the one spelling of each amount: no exponent, no leading zeros, no
+    ``+``, and a decimal point only with digits after it.
+    """
+    return f"-?(?:0|[1-9][0-9]{{0,{whole_digits - 1}}})(?:\\.[0-9]{{1,{places}}})?"
 
 
 class Standing(enum.StrEnum):
@@ -168,7 +183,8 @@ def localized(*, required: bool = False) -> v.FieldRule:
 
 
 @functools.cache
-def _iso_currencies() -> frozenset[str]:
+def iso_currencies() -> frozenset[str]:
+    """The ISO 4217 currency codes an amount may be in, as CLDR (through Babel) lists them."""
     # Babel is imported here, not at module level, so that importing the model stays fast.
     from babel.numbers import list_currencies  # noqa: PLC0415
 
@@ -181,7 +197,7 @@ class Currency(v.FieldRule):
 
     def expression(self, var: str, kind: object, bind: v.Bind) -> str:
         typed = "" if kind is str else f"type({var}) is str and "
-        return f"({typed}{var} in {bind(_iso_currencies())})"
+        return f"({typed}{var} in {bind(iso_currencies())})"
 
     def problem(self, value: object) -> v.Problem:
         if not text().passes(value):
@@ -189,7 +205,7 @@ class Currency(v.FieldRule):
         return "", f"must be a three-letter ISO 4217 currency code, not {brief(value)}"
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": sorted(_iso_currencies())}
+        return {"type": "string", "enum": sorted(iso_currencies())}
 
     def __repr__(self) -> str:
         return "<currency validator>"
@@ -220,10 +236,7 @@ class Amount(v.FieldRule):
         return "", f"must have at most two decimal places, not {brief(value)}"
 
     def schema(self) -> dict[str, Any]:
-        # As the data writes it: decimal text without exponent or leading zeros.
-        whole = len(str(MAX_AMOUNT)) - 1
-        places = MAX_DECIMAL_PLACES
-        number = f"-?(?:0|[1-9][0-9]{{0,{whole - 1}}})(?:\\.[0-9]{{1,{places}}})?"
+        number = decimal_text(MAX_WHOLE_DIGITS, MAX_DECIMAL_PLACES)
         return {"type": "string", "pattern": v.anchored(number)}
 
     def __repr__(self) -> str:

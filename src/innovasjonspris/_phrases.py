@@ -123,8 +123,11 @@ class Phrases:
         if prize is None:
             # A prize the data does not name is no one's in particular: never KMD's.
             return (Span(self.words.gettext("Prize award {year}").format(year=round_.year)),)
-        name = self.text(prize.name)
-        return fill(self.words.gettext("{prize} {year}"), prize=name, year=str(round_.year))
+        return self.prize_title(self.text(prize.name), str(round_.year))
+
+    def prize_title(self, prize: Inline, years: str) -> Inline:
+        """A page's title: the prize's name and the year, or the span of years, it covers."""
+        return fill(self.words.gettext("{prize} {year}"), prize=prize, year=years)
 
     def municipality(self, value: Municipality) -> Inline:
         return self.municipality_named(value.name)

@@ -18,6 +18,7 @@ from innovasjonspris._errors import brief
 from innovasjonspris._validators import Bind, FieldRule, Problem, anchored
 
 __all__ = [
+    "ADDRESS",
     "HIDDEN",
     "NFC",
     "ONE_SCRIPT",
@@ -187,9 +188,13 @@ def matches(pattern: str, description: str) -> FieldRule:
     return Matches(re.compile(pattern), description)
 
 
-# An absolute http or https address with a dotted host: no other scheme (javascript:,
-# data:, file:) and no address relative to a page the data cannot know.
-_ADDRESS = Matches(re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"), "an http(s) address")
+ADDRESS: Final = r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
+"""An absolute http or https address with a dotted host, as a pattern.
+
+No other scheme (``javascript:``, ``data:``, ``file:``), and no address relative to a
+page the data cannot know.
+"""
+_ADDRESS = Matches(re.compile(ADDRESS), "an http(s) address")
 
 
 def address() -> FieldRule:

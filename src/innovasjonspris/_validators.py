@@ -12,7 +12,6 @@ Raising :class:`ValidationError` naming the field is left to the one ``__call__`
 from __future__ import annotations
 
 import abc
-import functools
 import operator
 from collections.abc import Callable
 from datetime import date, datetime
@@ -21,12 +20,12 @@ from typing import Any, Final, cast, get_args, get_origin
 import attrs
 
 from innovasjonspris._errors import ValidationError, brief
+from innovasjonspris._generated import run
 
 __all__ = [
     "FieldRule",
     "anchored",
     "binder",
-    "compiled",
     "date_value",
     "first_compared_field",
     "instance_of",
@@ -71,20 +70,28 @@ def binder(names: dict[str, Any]) -> Bind:
 
 
 def compile_test(
-    expression: Callable[[str, object, Bind], str], kind: object = object
+    expression: Callable[[str, object, Bind], str], kind: object = object, name: str = "test"
 ) -> Callable[[object], bool]:
     """Compile ``expression``, written over a variable of exactly ``kind``, into a function.
 
-    With the default, ``object``, nothing is assumed of the value.
+    With the default, ``object``, nothing is assumed of the value. ``name`` is what a
+    traceback through the function calls its source.
     """
     names: dict[str, Any] = {}
-    source = f"lambda value: bool({expression('value', kind, binder(names))})"
-    return cast("Callable[[object], bool]", eval(source, names))  # noqa: S307 - our own expression
+    test = expression("value", kind, binder(names))
+    run(f"def test(value):\n    return bool({test})\n", name, names)
+    return cast("Callable[[object], bool]", names["test"])
 
 
 @attrs.frozen(repr=False)
 class FieldRule(abc.ABC):
     """A rule on one field's value; subclasses state the test, the message and the schema."""
+
+    # The compiled test, kept on the rule itself: a cache keyed by the rule would hash its
+    # nested rules on every call, which costs more than many a test.
+    _test: Callable[[object], bool] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
 
     @abc.abstractmethod
     def expression(self, var: str, kind: object, bind: Bind) -> str:
@@ -107,26 +114,27 @@ class FieldRule(abc.ABC):
         """The parts of the rule that :meth:`schema` cannot state, in plain words."""
         return ()
 
+    def _compiled(self) -> Callable[[object], bool]:
+        # The expression over a value of any type, compiled on first use and kept: a frozen
+        # rule's one field set after __init__, which == and hash() leave out.
+        described = repr(self).removeprefix("<").removesuffix(">")
+        test = compile_test(self.expression, name=f"rule: {described}")
+        object.__setattr__(self, "_test", test)
+        return test
+
     def passes(self, value: object) -> bool:
         """Whether ``value`` passes: the expression, compiled on first use."""
-        return compiled(self)(value)
+        return (self._test or self._compiled())(value)
 
     def check(self, value: object, field: str) -> object:
         """Return ``value`` if it passes, else raise :class:`ValidationError` for ``field``."""
-        if not compiled(self)(value):
+        if not (self._test or self._compiled())(value):
             below, message = self.problem(value)
             raise ValidationError(field + below, message)
         return value
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         self.check(value, attribute.name)
-
-
-@functools.cache
-def compiled(rule: FieldRule) -> Callable[[object], bool]:
-    """The rule's expression as a function over a value of any type, compiled once."""
-    # Rules are frozen and hashable, and built once at import, so the cache holds a few dozen.
-    return compile_test(rule.expression)
 
 
 # --- Types, numbers, optional values and tuples ------------------------------------------

@@ -23,6 +23,7 @@ from innovasjonspris._parts import (
     Money,
     Municipality,
     Standing,
+    iso_currencies,
 )
 from innovasjonspris._realistic_values import (
     NOTES,
@@ -353,10 +354,8 @@ def _amounts(*, positive: bool) -> st.SearchStrategy[Decimal]:
 
 
 def _currencies() -> tuple[str, ...]:
-    from babel.numbers import list_currencies  # noqa: PLC0415 - only when asked for
-
     common = ("NOK", "SEK", "DKK", "EUR", "USD")
-    return (*common, *sorted(set(list_currencies()) - set(common)))
+    return (*common, *sorted(iso_currencies() - set(common)))
 
 
 @functools.cache

@@ -8,13 +8,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import BinaryIO, Final, TypeVar, get_args
 
+from innovasjonspris import registry
 from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris.cli._output import write_stderr
+from innovasjonspris.cli._output import reason, write_stderr
 from innovasjonspris.data import load_round
 from innovasjonspris.serialization import (
     MAX_DOCUMENT_SIZE,
@@ -30,13 +31,17 @@ __all__ = [
     "EXIT_OK",
     "EXIT_PIPE_CLOSED",
     "EXIT_USAGE",
+    "FORMATS",
     "STDIN",
     "AddParser",
     "InvalidFileError",
     "NotFoundError",
+    "UnreadableError",
     "UsageError",
     "add_locale_argument",
+    "is_data_file",
     "read_any",
+    "read_input",
     "read_prize",
     "read_round",
     "read_stdin",
@@ -44,6 +49,8 @@ __all__ = [
     "text_argument",
     "told_from",
 ]
+
+T = TypeVar("T")
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
@@ -75,7 +82,7 @@ class InvalidFileError(Exception):
         self.error = error
 
 
-_YEAR_DIGITS: Final = 4
+_YEAR_DIGITS: Final = len(str(registry.MAX_YEAR))
 STDIN: Final = "-"
 """The name that stands for standard input on the command line."""
 
@@ -105,28 +112,67 @@ def told_from(data: bytes) -> Format:
     return "json" if start.startswith(b"{") else "toml"
 
 
-def _read(name: str) -> tuple[bytes, Format]:
+FORMATS: Final[tuple[Format, ...]] = get_args(Format)
+"""The formats a data file may be in, each the suffix of its files' names."""
+
+
+class UnreadableError(Exception):
+    """A file or standard input could not be read, or is of no format we know."""
+
+
+def _format_of(path: Path) -> Format | None:
+    suffix = path.suffix.lower().removeprefix(".")
+    return next((fmt for fmt in FORMATS if fmt == suffix), None)
+
+
+def is_data_file(path: Path) -> bool:
+    """Whether ``path``'s suffix names a format a data file may be in."""
+    return _format_of(path) is not None
+
+
+def read_input(name: str, fmt: Format | None = None) -> tuple[bytes, Format]:
+    """Read the document ``name`` holds, - for standard input, with its format.
+
+    A file's format is its suffix's; ``fmt`` is that of standard input and of a file
+    without a known suffix, and without it standard input's is told from its start.
+
+    Raises:
+        UnreadableError: ``name`` cannot be read, or has no format; the message says why.
+    """
     # One byte more than a loader takes is enough for it to refuse the document.
     limit = MAX_DOCUMENT_SIZE + 1
     if name == STDIN:
         try:
             data = read_stdin(limit)
         except OSError as error:
-            msg = f"cannot read standard input ({error.strerror or error})"
-            raise UsageError(msg) from None
-        return data, told_from(data)
+            msg = f"cannot read standard input ({reason(error)})"
+            raise UnreadableError(msg) from None
+        return data, fmt or told_from(data)
     path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix not in {".json", ".toml"}:
+    known = _format_of(path) or fmt
+    if known is None:
+        msg = "expected a .json or .toml file (or --from json|toml)"
+        raise UnreadableError(msg)
+    try:
+        with path.open("rb") as file:
+            return file.read(limit), known
+    except OSError as error:
+        msg = f"cannot read the file ({reason(error)})"
+        raise UnreadableError(msg) from None
+
+
+def _read(name: str) -> tuple[bytes, Format]:
+    if name != STDIN and not is_data_file(Path(name)):
         msg = f"{name}: expected a year or a .json or .toml file, or - for standard input"
         raise UsageError(msg)
     try:
-        with path.open("rb") as file:
-            data = file.read(limit)
-    except OSError as error:
-        msg = f"{name}: cannot read the file ({error.strerror or error})"
-        raise UsageError(msg) from None
-    return data, "json" if suffix == ".json" else "toml"
+        return read_input(name)
+    except UnreadableError as error:
+        raise UsageError(str(error) if name == STDIN else f"{name}: {error}") from None
+
+
+def _load(data: bytes, fmt: Format, cls: type[T]) -> T:
+    return from_json(data, cls) if fmt == "json" else from_toml(data, cls)
 
 
 def _shown_name(name: str) -> str:
@@ -140,7 +186,7 @@ def read_round(name: str) -> AwardRound:
         return load_round(int(name))
     data, fmt = _read(name)
     try:
-        return from_json(data) if fmt == "json" else from_toml(data)
+        return _load(data, fmt, AwardRound)
     except InvalidDataError as error:
         raise InvalidFileError(_shown_name(name), error) from None
 
@@ -164,7 +210,7 @@ def read_prize(name: str) -> Prize:
     """Return the prize in the file named on the command line (or - for standard input)."""
     data, fmt = _read(name)
     try:
-        return from_json(data, Prize) if fmt == "json" else from_toml(data, Prize)
+        return _load(data, fmt, Prize)
     except InvalidDataError as error:
         raise InvalidFileError(_shown_name(name), error) from None
 

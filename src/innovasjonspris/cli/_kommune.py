@@ -56,10 +56,14 @@ def register(add_parser: AddParser) -> None:
 
 
 def _year(text: str) -> int:
-    year = int(text) if text.isascii() and text.isdigit() else None
-    if year is None or not registry.FIRST_YEAR <= year <= registry.MAX_YEAR:
-        msg = f"expected a year from {registry.FIRST_YEAR} to {registry.MAX_YEAR}, not {text!r}"
+    msg = f"expected a year from {registry.FIRST_YEAR} to {registry.MAX_YEAR}, not {text!r}"
+    if not (text.isascii() and text.isdigit()):
         raise argparse.ArgumentTypeError(msg)
+    year = int(text)
+    try:
+        registry.division_year(year)  # the registry states which years it answers for
+    except ValidationError:
+        raise argparse.ArgumentTypeError(msg) from None
     return year
 
 

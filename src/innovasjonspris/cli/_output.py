@@ -26,6 +26,7 @@ __all__ = [
     "discard_stdout",
     "displayable",
     "open_output",
+    "reason",
     "write_output",
     "write_stderr",
     "write_stdout",
@@ -112,7 +113,7 @@ def write_stdout(text: str) -> None:
         raise PipeClosedError from None
     except OSError as error:
         discard_stdout()
-        raise WriteError(f"cannot write to standard output ({_reason(error)})") from None
+        raise WriteError(f"cannot write to standard output ({reason(error)})") from None
 
 
 def discard_stdout() -> None:
@@ -157,7 +158,7 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
         # 0o666 lets the umask decide the permissions, as for any new file.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
     try:
         if existing is not None:
             _keep_access(descriptor, existing)
@@ -166,7 +167,7 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -179,7 +180,7 @@ def _status(path: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:  # a loop of links, a name too long, a directory not searchable
-        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
     except ValueError:  # a NUL in the name
         raise WriteError(f"{path}: cannot write the file (a NUL in its name)") from None
 
@@ -203,12 +204,12 @@ def _opened_as_it_is(path: str) -> Generator[Writer, None, None]:
     try:
         file = open(path, "w", encoding="utf-8", newline="")  # noqa: PTH123, SIM115
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
     try:
         with file:
             yield file.write
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({_reason(error)})") from None
+        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
 
 
 def write_output(path: str | None, text: str) -> None:
@@ -217,5 +218,6 @@ def write_output(path: str | None, text: str) -> None:
         write(text)
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """Why a file could not be read or written, as the system says it."""
     return error.strerror or str(error)

@@ -22,17 +22,18 @@ from innovasjonspris.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    FORMATS,
     STDIN,
     AddParser,
-    read_stdin,
-    told_from,
+    UnreadableError,
+    is_data_file,
+    read_input,
 )
-from innovasjonspris.cli._output import displayable, write_stderr, write_stdout
-from innovasjonspris.serialization import MAX_DOCUMENT_SIZE, read_document
+from innovasjonspris.cli._output import displayable, reason, write_stderr, write_stdout
+from innovasjonspris.serialization import read_document
 
 __all__ = ["register"]
 
-_FORMATS: Final[dict[str, Format]] = {"json": "json", "toml": "toml"}
 _STDIN_NAME: Final = "<stdin>"
 
 Status = Literal["valid", "invalid", "unreadable"]
@@ -69,7 +70,7 @@ def register(add_parser: AddParser) -> None:
     parser.add_argument(
         "--from",
         dest="source_format",
-        choices=sorted(_FORMATS),
+        choices=FORMATS,
         help=(
             "the format of standard input and of files without a .json or .toml suffix "
             "(default: told from the suffix; for standard input, JSON if it starts with "
@@ -119,7 +120,7 @@ def _expand(names: list[str]) -> Iterator[str | _Outcome]:
         try:
             found = sorted(_round_files(path))
         except OSError as error:
-            yield _unreadable(name, f"cannot search the directory ({_reason(error)})")
+            yield _unreadable(name, f"cannot search the directory ({reason(error)})")
             continue
         if not found:
             yield _unreadable(name, "no .json or .toml files below it")
@@ -142,7 +143,7 @@ def _round_files(directory: Path, seen: set[tuple[int, int]] | None = None) -> I
             continue
         if path.is_dir():
             yield from _round_files(path, seen)
-        elif path.suffix.lower() in {".json", ".toml"}:
+        elif is_data_file(path):
             seen.add(identity)
             yield path
 
@@ -152,16 +153,16 @@ def _identity(path: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def _check(name: str, source_format: str | None) -> _Outcome:
+def _check(name: str, source_format: Format | None) -> _Outcome:
     if name == STDIN:
         return attrs.evolve(_check_named(name, source_format), file=_STDIN_NAME)
     return _check_named(name, source_format)
 
 
-def _check_named(name: str, source_format: str | None) -> _Outcome:
+def _check_named(name: str, source_format: Format | None) -> _Outcome:
     try:
-        data, fmt = _read(name, source_format)
-    except _UnreadableError as error:
+        data, fmt = read_input(name, source_format)
+    except UnreadableError as error:
         return _unreadable(name, str(error))
     try:
         read_document(data, format=fmt)
@@ -170,41 +171,8 @@ def _check_named(name: str, source_format: str | None) -> _Outcome:
     return _Outcome(name, "valid")
 
 
-class _UnreadableError(Exception):
-    """The file could not be read, or is of no format we know."""
-
-
-def _read(name: str, source_format: str | None) -> tuple[bytes, Format]:
-    # One byte more than a loader takes is enough for it to refuse the document.
-    limit = MAX_DOCUMENT_SIZE + 1
-    if name == STDIN:
-        try:
-            data = read_stdin(limit)
-        except OSError as error:
-            msg = f"cannot read standard input ({_reason(error)})"
-            raise _UnreadableError(msg) from None
-        return data, _FORMATS[source_format] if source_format else told_from(data)
-    path = Path(name)
-    fmt = _FORMATS.get(path.suffix.lower().removeprefix("."))
-    if fmt is None:
-        if source_format is None:
-            msg = "expected a .json or .toml file (or --from json|toml)"
-            raise _UnreadableError(msg)
-        fmt = _FORMATS[source_format]
-    try:
-        with path.open("rb") as file:
-            return file.read(limit), fmt
-    except OSError as error:
-        msg = f"cannot read the file ({_reason(error)})"
-        raise _UnreadableError(msg) from None
-
-
 def _unreadable(name: str, message: str) -> _Outcome:
     return _Outcome(name, "unreadable", ((None, message),))
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
 
 
 def _print(outcome: _Outcome) -> None:

@@ -42,6 +42,16 @@ __all__ = ["DATA_LANGUAGE", "Layout"]
 class Layout(Phrases):
     """Lays out one round in one language."""
 
+    def standing_label(self, standing: Standing, count: int) -> str:
+        """``Vinner``, ``Finalister``, ``Hederlig omtale``: a standing as a label."""
+        return {
+            Standing.WINNER: lambda: self.words.ngettext("Winner", "Winners", count),
+            Standing.FINALIST: lambda: self.words.ngettext("Finalist", "Finalists", count),
+            Standing.HONOURABLE_MENTION: lambda: self.words.ngettext(
+                "Honourable mention", "Honourable mentions", count
+            ),
+        }[standing]()
+
     def conferred_by(self, round_: AwardRound, prize: Prize | None) -> Iterator[tuple[str, Inline]]:
         """Who confers the prize, unless a presenter already says it, speaking for them."""
         if prize is None:
@@ -76,15 +86,9 @@ class Layout(Phrases):
         if round_.announced_on is not None:
             items.append((self.words.gettext("Announced"), self.day(round_.announced_on)))
         for standing, citations in self.others(round_):
-            label = {
-                Standing.FINALIST: self.words.ngettext("Finalist", "Finalists", len(citations)),
-                Standing.HONOURABLE_MENTION: self.words.ngettext(
-                    "Honourable mention", "Honourable mentions", len(citations)
-                ),
-            }[standing]
             items.append(
                 (
-                    label,
+                    self.standing_label(standing, len(citations)),
                     self.list_of(
                         self.municipality_then(c.municipality, round_.year) for c in citations
                     ),

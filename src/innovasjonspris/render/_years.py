@@ -35,9 +35,8 @@ class YearsLayout:
 
     def title(self, years: str) -> Inline:
         """``Innovasjonsprisen 2020``, or ``Innovasjonsprisen 2014–2020`` for a span."""
-        words = self.layout.words
-        name = (Span(words.gettext("The Innovation Prize")),)
-        return fill(words.gettext("{prize} {year}"), prize=name, year=years)
+        name = (Span(self.layout.words.gettext("The Innovation Prize")),)
+        return self.layout.prize_title(name, years)
 
     def not_awarded_lead(self, record: YearNotAwarded) -> Iterator[Block]:
         """The sentence that says so, then the reason."""
@@ -64,21 +63,10 @@ class YearsLayout:
             by_standing.setdefault(citation.standing, []).append(named)
         return Facts(
             tuple(
-                (self.label(standing, len(names)), self.layout.list_of(names))
+                (self.layout.standing_label(standing, len(names)), self.layout.list_of(names))
                 for standing, names in by_standing.items()
             )
         )
-
-    def label(self, standing: Standing, count: int) -> str:
-        """``Vinner``, ``Finalister``, ``Hederlig omtale``: a standing as a label."""
-        words = self.layout.words
-        return {
-            Standing.WINNER: lambda: words.ngettext("Winner", "Winners", count),
-            Standing.FINALIST: lambda: words.ngettext("Finalist", "Finalists", count),
-            Standing.HONOURABLE_MENTION: lambda: words.ngettext(
-                "Honourable mention", "Honourable mentions", count
-            ),
-        }[standing]()
 
     def timeline(self, entries: tuple[AwardRound | YearNotAwarded, ...]) -> Document:
         """Every year, oldest first: who was honoured, or why the prize was not awarded."""
