@@ -15,7 +15,7 @@ import abc
 import operator
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Final, cast, get_args, get_origin
+from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import attrs
 
@@ -26,6 +26,7 @@ __all__ = [
     "FieldRule",
     "anchored",
     "binder",
+    "check_choice",
     "date_value",
     "first_compared_field",
     "instance_of",
@@ -303,3 +304,18 @@ def first_compared_field(kind: object) -> str | None:
         return None
     compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
     return next((field.name for field in compared), None)
+
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def check_choice(value: object, choices: tuple[Choice, ...], field: str) -> Choice:
+    """``value`` as the one of ``choices`` it is; not text is the caller's mistake."""
+    allowed = ", ".join(repr(choice) for choice in choices)
+    if type(value) is not str:
+        msg = f"{field} must be one of {allowed}, not {type(value).__name__}"
+        raise TypeError(msg)
+    if value not in choices:
+        msg = f"must be one of {allowed}, not {brief(value)}"
+        raise ValidationError(field, msg)
+    return choices[choices.index(value)]

@@ -37,6 +37,7 @@ from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._formatting import COUNTED, count_text, standing_text
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._model import Money, Standing
+from innovasjonspris._validators import check_choice
 
 __all__ = [
     "AMOUNT_STYLES",
@@ -71,16 +72,6 @@ In Norwegian the space after the day's full stop is a no-break space, as Språkr
 _MAX_COUNT: Final = 10**15 - 1
 NOUNS: Final = tuple(COUNTED)
 """The nouns :func:`format_count` knows."""
-
-
-def _choice(value: object, choices: tuple[str, ...], field: str) -> None:
-    allowed = ", ".join(repr(choice) for choice in choices)
-    if type(value) is not str:
-        msg = f"{field} must be one of {allowed}, not {type(value).__name__}"
-        raise TypeError(msg)
-    if value not in choices:
-        msg = f"must be one of {allowed}, not {brief(value)}"
-        raise ValidationError(field, msg)
 
 
 def _money(value: object) -> Money:
@@ -129,7 +120,7 @@ def format_amount(
             the style is not one of :data:`AMOUNT_STYLES` (``style``), or the locale is
             unknown (``locale``).
     """
-    _choice(style, AMOUNT_STYLES, "style")
+    check_choice(style, AMOUNT_STYLES, "style")
     return amount_text(_money(money_or_decimal), parse_locale(locale), style)
 
 
@@ -154,7 +145,7 @@ def format_date(value: date, *, locale: str = "nb", style: DateStyle = "long") -
         ValidationError: the style is not one of :data:`DATE_STYLES` (field ``style``),
             or the locale is unknown (``locale``).
     """
-    _choice(style, DATE_STYLES, "style")
+    check_choice(style, DATE_STYLES, "style")
     where = parse_locale(locale)
     return date_text(_date(value, "date"), where, style)
 
@@ -247,7 +238,7 @@ def format_count(count: int, noun: str, *, locale: str = "nb") -> str:
             ``noun`` is unknown (``noun``), or the locale is unknown or has no catalog
             (``locale``).
     """
-    _choice(noun, NOUNS, "noun")
+    check_choice(noun, NOUNS, "noun")
     if type(count) is not int:
         msg = f"count must be an int, not {type(count).__name__}"
         raise TypeError(msg)

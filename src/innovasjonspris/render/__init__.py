@@ -29,6 +29,7 @@ from innovasjonspris._i18n import language_tag, messages, parse_locale
 from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
 from innovasjonspris._text import address
+from innovasjonspris._validators import check_choice
 from innovasjonspris.data import timeline
 from innovasjonspris.history import CitationRow
 from innovasjonspris.jsonld import script_text
@@ -220,14 +221,7 @@ def render_round(
 
 
 def _writer(format: object) -> Callable[[Document], str]:  # noqa: A002 - as the callers name it
-    allowed = ", ".join(repr(name) for name in FORMATS)
-    if type(format) is not str:
-        msg = f"format must be one of {allowed}, not {type(format).__name__}"
-        raise TypeError(msg)
-    if format not in _WRITERS:
-        msg = f"must be one of {allowed}, not {format!r:.60}"
-        raise ValidationError("format", msg)
-    return _WRITERS[format]
+    return _WRITERS[check_choice(format, FORMATS, "format")]
 
 
 def render_not_awarded(
