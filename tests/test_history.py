@@ -38,7 +38,9 @@ def test_every_citation_of_every_bundled_round_is_a_row() -> None:
     for award in rounds():
         of_year = [row for row in rows if row.year == award.year]
         assert of_year[0].standing is Standing.WINNER
-        assert [row.standing for row in of_year] == sorted(row.standing for row in of_year)
+        assert [row.standing for row in of_year] == sorted(
+            (row.standing for row in of_year), key=lambda s: s.rank
+        )
 
 
 def test_a_row_holds_the_municipality_then_and_now() -> None:
@@ -228,6 +230,25 @@ def test_any_valid_round_flattens_to_one_row_per_citation(award: object) -> None
     read = list(csv.DictReader(io.StringIO(to_csv(rows), newline="")))
     assert [r["kommunenummer"] for r in read] == [row.kommunenummer for row in rows]
     assert all(row.fate.successors == row.now for row in rows)
+
+
+RANK_ORDER = (Standing.WINNER, Standing.FINALIST, Standing.HONOURABLE_MENTION)
+
+
+def test_the_rows_of_a_round_follow_the_rank_not_the_order_of_the_citations() -> None:
+    mentioned = citation("1516", "Ulstein", Standing.HONOURABLE_MENTION, ())
+    finalist = citation("1246", "Fjell", Standing.FINALIST, ())
+    award = award_round(citations=(mentioned, finalist, citation()))
+    rows = citation_rows([award])
+    assert [row.municipality for row in rows] == ["Trondheim", "Fjell", "Ulstein"]
+
+
+@pytest.mark.property
+@settings(max_examples=50, deadline=None)
+@given(award_rounds())
+def test_any_round_flattens_winner_first_then_finalists_then_mentions(award: object) -> None:
+    standings = [row.standing for row in citation_rows([award])]  # type: ignore[list-item]
+    assert standings == [s for s in RANK_ORDER for _ in range(standings.count(s))]
 
 
 @pytest.mark.property

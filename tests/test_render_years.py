@@ -110,6 +110,17 @@ def test_a_timeline_of_given_entries_is_ordered_by_year() -> None:
     assert "Winner: Trondheim Municipality\nHonourable mention: Ulstein Municipality\n" in text
 
 
+def test_a_timeline_names_the_winner_then_the_finalists_then_the_mentions() -> None:
+    mentioned = citation("1516", "Ulstein", Standing.HONOURABLE_MENTION, ())
+    finalist = citation("1246", "Fjell", Standing.FINALIST, ())
+    award = award_round(citations=(mentioned, finalist, citation()))
+    text = render_timeline([award], locale="en")
+    assert (
+        "Winner: Trondheim Municipality\nFinalist: Fjell Municipality\n"
+        "Honourable mention: Ulstein Municipality\n"
+    ) in text
+
+
 def test_a_timeline_of_one_year() -> None:
     text = render_timeline((load_round(2019),), locale="nn")
     assert text.startswith("Innovasjonsprisen 2019\n")

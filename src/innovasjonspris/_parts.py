@@ -72,16 +72,21 @@ def decimal_text(whole_digits: int, places: int) -> str:
 
 
 class Standing(enum.StrEnum):
-    """How the jury honoured a municipality in a round, ordered by rank.
+    """How the jury honoured a municipality in a round.
 
-    A standing is its value (``Standing.WINNER == "winner"``), and it sorts by rank, not
-    alphabetically: the winner first, then the finalists, then the honourable mentions.
+    A standing is its value, in comparisons too: ``Standing.WINNER == "winner"``, and
+    ``<``, ``sorted()`` and ``min()`` order standings as they order their values, which is
+    alphabetically. The order of rank has a name of its own, :attr:`rank`: sort by it to
+    put the winner first, then the finalists, then the honourable mentions.
 
-    >>> ranked = sorted([Standing.HONOURABLE_MENTION, Standing.WINNER, Standing.FINALIST])
+    >>> ranked = sorted(
+    ...     [Standing.HONOURABLE_MENTION, Standing.WINNER, Standing.FINALIST],
+    ...     key=lambda standing: standing.rank,
+    ... )
     >>> [str(standing) for standing in ranked]
     ['winner', 'finalist', 'honourable_mention']
-    >>> Standing.WINNER < Standing.FINALIST
-    True
+    >>> Standing.WINNER < "finalist", "winner" < "finalist"
+    (False, False)
     """
 
     WINNER = "winner"
@@ -96,36 +101,8 @@ class Standing(enum.StrEnum):
         """1 for the winner, 2 for a finalist, 3 for an honourable mention."""
         return _RANKS[self]
 
-    def _rank_of(self, other: object, operator: str) -> int | None:
-        if isinstance(other, Standing):
-            return other.rank
-        if isinstance(other, str):
-            # A standing equals its value, so it is ordered against its value too; any
-            # other text would fall back to str's alphabetical order, which means nothing.
-            if other in _RANKS:
-                return _RANKS[Standing(other)]
-            msg = f"{operator!r} is not supported between a Standing and {other!r:.60}"
-            raise TypeError(msg)
-        return None
 
-    def __lt__(self, other: object) -> bool:
-        rank = self._rank_of(other, "<")
-        return NotImplemented if rank is None else self.rank < rank
-
-    def __le__(self, other: object) -> bool:
-        rank = self._rank_of(other, "<=")
-        return NotImplemented if rank is None else self.rank <= rank
-
-    def __gt__(self, other: object) -> bool:
-        rank = self._rank_of(other, ">")
-        return NotImplemented if rank is None else self.rank > rank
-
-    def __ge__(self, other: object) -> bool:
-        rank = self._rank_of(other, ">=")
-        return NotImplemented if rank is None else self.rank >= rank
-
-
-_RANKS: Final[dict[str, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
+_RANKS: Final[dict[Standing, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
 def _some_language(text: LocalizedText) -> Problems:

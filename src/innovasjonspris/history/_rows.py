@@ -87,7 +87,7 @@ def _numbers(number: str, year: int) -> frozenset[str]:
 @functools.lru_cache(maxsize=256)
 def _rows_of_round(award: AwardRound) -> tuple[CitationRow, ...]:
     found: list[CitationRow] = []
-    for citation in sorted(award.citations, key=lambda c: c.standing):
+    for citation in sorted(award.citations, key=lambda c: c.standing.rank):
         number = citation.municipality.number
         winner = citation.standing is Standing.WINNER
         became = fate(number, year=award.year)

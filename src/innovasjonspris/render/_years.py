@@ -58,7 +58,7 @@ class YearsLayout:
     def honoured(self, citations: Iterable[Citation]) -> Facts:
         """Who the jury honoured, one fact per standing, the winner first."""
         by_standing: dict[Standing, list[Inline]] = {}
-        for citation in sorted(citations, key=lambda c: c.standing):
+        for citation in sorted(citations, key=lambda c: c.standing.rank):
             named = self.layout.municipality(citation.municipality)
             by_standing.setdefault(citation.standing, []).append(named)
         return Facts(
