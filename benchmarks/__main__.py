@@ -297,10 +297,12 @@ def time_formatting(rounds: int) -> Row | None:
             formatting.format_date(d) for d in days
         ]
 
+    def naive_date(day: date) -> str:
+        # Norwegian typography keeps the day's number with its month: a no-break space.
+        return babel_date(day, format="long", locale="nb").replace(". ", ".\xa0", 1)
+
     def naive() -> list[str]:
-        return [naive_amount(a) for a in amounts] + [
-            babel_date(d, format="long", locale="nb") for d in days
-        ]
+        return [naive_amount(a) for a in amounts] + [naive_date(d) for d in days]
 
     if ours() != naive():
         raise SystemExit("formatting differs from Babel's own output")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
@@ -89,3 +90,17 @@ def test_orjson_is_optional(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _json.find_accelerator() is not None
     monkeypatch.setitem(sys.modules, "orjson", None)
     assert _json.find_accelerator() is None
+
+
+def test_orjson_is_loaded_on_the_first_json_not_on_import() -> None:
+    probe = (
+        "import sys, innovasjonspris\n"
+        "from innovasjonspris.serialization import to_json\n"
+        "print('orjson' in sys.modules, 'babel' in sys.modules)\n"
+        "to_json(innovasjonspris.rounds()[0])\n"
+        "print('orjson' in sys.modules)\n"
+    )
+    shown = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["False", "False", "True"]

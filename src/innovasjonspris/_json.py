@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Iterable
 from types import ModuleType
-from typing import Any, Final
+from typing import Final
 
 __all__ = ["UNPARSED", "dump_lines", "dumps", "fast_loads", "find_accelerator"]
 
@@ -23,15 +23,23 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def find_accelerator() -> ModuleType | None:
-    # Imported on first use of serialisation, never by `import innovasjonspris`.
     try:
         return importlib.import_module("orjson")
     except ImportError:
         return None
 
 
-# Any: orjson's names are looked up on the module, which may be absent.
-_orjson: Any = find_accelerator()
+_UNLOOKED: Final = ModuleType("not looked for yet")
+# Looked for on the first JSON read or written, so `import innovasjonspris` loads no
+# orjson; None when it is not installed.
+_orjson: ModuleType | None = _UNLOOKED
+
+
+def _accelerator() -> ModuleType | None:
+    global _orjson  # noqa: PLW0603 - looked up once, on first use
+    if _orjson is _UNLOOKED:
+        _orjson = find_accelerator()
+    return _orjson
 
 
 def _escapes_colon(data: str | bytes) -> bool:
@@ -52,16 +60,17 @@ def _colons(data: str | bytes) -> int:
 
 def fast_loads(data: object) -> object:
     """Parse JSON text with orjson, or return :data:`UNPARSED` to leave it to :mod:`json`."""
-    if _orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):
+    orjson = _accelerator()
+    if orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):
         return UNPARSED
     data = data.removeprefix(_UTF8_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     try:
-        parsed: object = _orjson.loads(data)
+        parsed: object = orjson.loads(data)
         # orjson keeps the last of repeated keys, which the loaders must refuse. Every
         # key is followed by one ":" in the text and in orjson's own output, and colons
         # inside strings are written as is by both; so the counts differ exactly when a
         # key was dropped.
-        written: bytes = _orjson.dumps(parsed)
+        written: bytes = orjson.dumps(parsed)
     except (ValueError, TypeError):  # orjson's decode and encode errors
         return UNPARSED
     return parsed if _colons(data) == _colons(written) else UNPARSED
@@ -69,9 +78,10 @@ def fast_loads(data: object) -> object:
 
 def dumps(data: object) -> str:
     """Write ``data`` as JSON indented by two spaces, non-ASCII as is, ending in a newline."""
-    if _orjson is not None:
-        option: int = _orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE
-        return bytes(_orjson.dumps(data, option=option)).decode()
+    orjson = _accelerator()
+    if orjson is not None:
+        option: int = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+        return bytes(orjson.dumps(data, option=option)).decode()
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -80,11 +90,12 @@ def dump_lines(data: Iterable[object]) -> str:
     # Many documents make text of hundreds of megabytes: each document's JSON goes into
     # one buffer as it is written, and the whole is decoded once. Decoding each line and
     # joining the lines would copy every character twice more.
-    if _orjson is not None:
-        option: int = _orjson.OPT_APPEND_NEWLINE
+    orjson = _accelerator()
+    if orjson is not None:
+        option: int = orjson.OPT_APPEND_NEWLINE
         written = io.BytesIO()
         for item in data:
-            written.write(_orjson.dumps(item, option=option))
+            written.write(orjson.dumps(item, option=option))
         return written.getvalue().decode()
     text = io.StringIO()
     for item in data:
