@@ -135,3 +135,11 @@ def test_jury_and_its_secretariat(year: int, members: list[str]) -> None:
     assert [m.person.name for m in jury.members] == members
     assert jury.secretariat is not None
     assert jury.secretariat.short_name == "Difi"
+
+
+def test_the_package_names_only_what_it_has() -> None:
+    import innovasjonspris  # noqa: PLC0415 - the module object itself, for its attributes
+
+    assert innovasjonspris.rounds is rounds
+    with pytest.raises(AttributeError, match="has no attribute 'round'"):
+        _ = innovasjonspris.round  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]

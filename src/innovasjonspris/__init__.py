@@ -8,6 +8,9 @@ Serialisation, formatting and rendering live in their own public modules
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from innovasjonspris import _hypothesis_plugin
 from innovasjonspris._errors import (
     InnovasjonsprisError,
@@ -33,7 +36,9 @@ from innovasjonspris._model import (
     Standing,
     YearNotAwarded,
 )
-from innovasjonspris.data import load_round, prize, rounds, timeline
+
+if TYPE_CHECKING:
+    from innovasjonspris.data import load_round, prize, rounds, timeline
 
 __all__ = [
     "Applicants",
@@ -65,3 +70,17 @@ __all__ = [
 # When Hypothesis was imported first, its hook found no model to register; do it now, once
 # __all__ says which types are public.
 _hypothesis_plugin.register_if_hypothesis_is_loaded()
+
+# The bundled rounds are read through the loaders, which bring cattrs with them: they are
+# imported on first use, so that `import innovasjonspris` stays quick for code that only
+# builds and checks objects.
+_FROM_DATA: frozenset[str] = frozenset({"load_round", "prize", "rounds", "timeline"})
+
+
+if not TYPE_CHECKING:  # the checkers see the names imported above, and no others
+
+    def __getattr__(name: str) -> object:
+        if name in _FROM_DATA:
+            return getattr(importlib.import_module("innovasjonspris.data"), name)
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)

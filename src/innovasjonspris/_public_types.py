@@ -21,7 +21,10 @@ def public_types() -> tuple[type[Any], ...]:
     """
     package = sys.modules["innovasjonspris"]
     names: list[str] = getattr(package, "__all__", [])
-    exported: list[object] = [getattr(package, name) for name in names]
+    # The namespace itself, not getattr: the bundled rounds' functions, which the package
+    # imports on first use, are no types, and looking would import them.
+    namespace = vars(package)
+    exported: list[object] = [namespace.get(name) for name in names]
     return tuple(
         value
         for value in exported

@@ -7,9 +7,9 @@ KMD's prize says ``prize = "kmd-innovasjonspris"`` and no more. The converters, 
 path and the JSON Schema each ask :func:`by_id` about a field and use the functions here.
 
 The bundled prizes are loaded through those converters, so this module, which sits below
-them, cannot load them itself: :mod:`innovasjonspris.data`, above the converters, hands
-over the function that loads them (:func:`bundle_from`) when it is imported, which is
-before any document is read, since the package imports it.
+them, cannot load them itself: :mod:`innovasjonspris.serialization`, above the converters,
+hands over the function that loads them (:func:`bundle_from`) when it is imported, which
+is before any document is read.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def by_id(field: attrs.Attribute[Any]) -> bool:
     return bool(field.metadata.get(BY_ID))
 
 
-# The function that loads the bundled prizes, once the data package has handed it over.
+# The function that loads the bundled prizes, once serialization has handed it over.
 _SOURCE: Final[list[Callable[[], Mapping[str, Prize]]]] = []
 
 

@@ -46,9 +46,20 @@ _CONTROLS = r"\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
 # the bidirectional marks, embeddings, overrides and isolates, which reorder the text
 # around them ("Trond\u202eheim"), and the zero-width and invisible format characters,
 # which make two texts that look alike differ (a byte order mark inside a text among them).
-_HIDDEN = r"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_HIDDEN_RANGES: Final = (
+    (0x061C, 0x061C),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x2069),
+    (0xFEFF, 0xFEFF),
+)
+_HIDDEN = "".join(
+    f"\\u{first:04x}" if first == last else f"\\u{first:04x}-\\u{last:04x}"
+    for first, last in _HIDDEN_RANGES
+)
 HIDDEN: Final = frozenset(
-    chr(code) for code in range(0x10000) if re.fullmatch(f"[{_HIDDEN}]", chr(code))
+    chr(code) for first, last in _HIDDEN_RANGES for code in range(first, last + 1)
 )
 """The invisible format characters no text may hold."""
 _FORBIDDEN = _CONTROLS + _HIDDEN

@@ -23,16 +23,18 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import resources
+from types import MappingProxyType
 from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import tomli_w
 
-from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems
+from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems, _references
 from innovasjonspris._documents import kind_named, open_envelope, with_envelope
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._limits import check_size, check_texts
-from innovasjonspris._model import AwardRound
+from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris._schema import json_schema
 from innovasjonspris._serialisable import check_serialisable
 
@@ -347,3 +349,15 @@ def read_document(
     parsed = parser(data, max_size, max_text_length)
     kind: type[Document] = kind_named(parsed)
     return _structure(parsed, kind, format)
+
+
+def _bundled_prizes() -> Mapping[str, Prize]:
+    # The prizes that ship with the library, which a round may name by id. They are read
+    # here, where the loader is, so that a round names one before anything else is
+    # imported; the data package gives them out from here too.
+    text = resources.files("innovasjonspris").joinpath("data", "prize.toml").read_text("utf-8")
+    bundled = from_toml(text, Prize)
+    return MappingProxyType({bundled.id: bundled})
+
+
+_references.bundle_from(_bundled_prizes)

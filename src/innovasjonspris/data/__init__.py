@@ -9,7 +9,6 @@ import functools
 import re
 from collections.abc import Mapping
 from importlib import resources
-from types import MappingProxyType
 from typing import Final
 
 from innovasjonspris import _references
@@ -95,18 +94,12 @@ def timeline() -> tuple[AwardRound | YearNotAwarded, ...]:
     return tuple(sorted(entries, key=lambda entry: entry.year))
 
 
-@functools.cache
 def prize() -> Prize:
     """Return the prize the bundled rounds belong to: KMD's innovation prize."""
-    return from_toml(_read("prize.toml"), Prize)
+    (bundled,) = bundled_prizes().values()
+    return bundled
 
 
-@functools.cache
 def bundled_prizes() -> Mapping[str, Prize]:
     """Return the prizes that ship with the library, by id: those a round may name."""
-    bundled = prize()
-    return MappingProxyType({bundled.id: bundled})
-
-
-# The converters, below this package, resolve a round's prize id against these.
-_references.bundle_from(bundled_prizes)
+    return _references.bundled()
