@@ -245,6 +245,7 @@ DATE_WINDOWS: Final = {"announced_on": (1, 1), "event": (1, 1), "sources": (5, 5
 """How many years before and after a round's year each kind of its dates may lie."""
 
 
+@functools.cache
 def date_window(year: int, part: str) -> tuple[date, date]:
     """The first and last day a date of ``part`` (a key of DATE_WINDOWS) may have in ``year``."""
     before, after = DATE_WINDOWS[part]
