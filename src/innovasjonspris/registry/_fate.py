@@ -11,6 +11,7 @@ ended, even when the new one took its name, as Asker did in 2020.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -159,6 +160,9 @@ def _event(  # noqa: PLR0917 - a private constructor, called with the values in 
 _ENDINGS = {EventKind.MERGER: FateKind.MERGED, EventKind.SPLIT: FateKind.SPLIT}
 
 
+# Pages ask again and again about the few municipalities they name: each fate is worked
+# out once. The table is fixed, and a Fate is frozen.
+@functools.lru_cache(maxsize=4096)
 def fate_of(record: MunicipalityRecord, year: int, to_year: int) -> Fate:
     """Follow ``record`` of ``year`` to ``to_year`` and tell what it became, and since when."""
     loaded = table()
