@@ -17,23 +17,21 @@ from innovasjonspris._model import Standing
 
 __all__ = ["COUNTED", "count_text", "standing_text"]
 
-_Counter = Callable[[Messages, int, str], str]
+_Template = Callable[[Messages, int], str]
 
 # Each noun's English forms, written out in gettext calls so that ``pybabel extract``
-# finds them.
-COUNTED: Final[dict[str, _Counter]] = {
-    "municipality": lambda words, count, number: words.ngettext(
+# finds them; each gives the template for a count, with ``{count}`` for the number.
+COUNTED: Final[dict[str, _Template]] = {
+    "municipality": lambda words, count: words.ngettext(
         "{count} municipality", "{count} municipalities", count
-    ).format(count=number),
-    "project": lambda words, count, number: words.ngettext(
-        "{count} project", "{count} projects", count
-    ).format(count=number),
-    "application": lambda words, count, number: words.ngettext(
+    ),
+    "project": lambda words, count: words.ngettext("{count} project", "{count} projects", count),
+    "application": lambda words, count: words.ngettext(
         "{count} application", "{count} applications", count
-    ).format(count=number),
-    "applicant": lambda words, count, number: words.ngettext(
+    ),
+    "applicant": lambda words, count: words.ngettext(
         "{count} applicant", "{count} applicants", count
-    ).format(count=number),
+    ),
 }
 """The nouns a count is given with, each with the words of its forms."""
 
@@ -42,7 +40,7 @@ def count_text(words: Messages, count: int, noun: str) -> str:
     """Return ``count`` of ``noun`` (a key of :data:`COUNTED`) in ``words``' language."""
     where = words.locale
     number = str(number_pattern(where, fraction=False).apply(count, where))
-    return COUNTED[noun](words, count, number)
+    return COUNTED[noun](words, count).format(count=number)
 
 
 # The labels, written out in gettext calls so that ``pybabel extract`` finds them.

@@ -57,6 +57,23 @@ def _fate(number: str, year: int) -> registry.Fate:
     return fate_of(table().by_year[division][number], division, registry.LAST_YEAR)
 
 
+def shown_prize(round_: object, prize: object) -> Prize | None:
+    """Check the round and prize a caller asks to present; return the prize to present.
+
+    That is ``prize`` when given, and otherwise the round's own. A wrong type is the
+    caller's mistake: a :class:`TypeError`, whoever asks (a page, its title, JSON-LD).
+    """
+    if not isinstance(round_, AwardRound):
+        msg = f"round must be an AwardRound, not {type(round_).__name__}"
+        raise TypeError(msg)
+    if prize is None:
+        return round_.prize
+    if not isinstance(prize, Prize):
+        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
+        raise TypeError(msg)
+    return prize
+
+
 DATA_LANGUAGE: Final = "nb"
 """The language of the data's plain strings (names, titles, places): Bokmål."""
 

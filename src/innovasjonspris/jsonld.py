@@ -30,7 +30,7 @@ from innovasjonspris import _jsonld
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._jsonld import JSONObject, jsonld_of
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris._phrases import Phrases
+from innovasjonspris._phrases import Phrases, shown_prize
 
 __all__ = ["CONTEXT", "script_text", "to_jsonld"]
 
@@ -59,15 +59,7 @@ def to_jsonld(
         ValidationError: the locale is unknown or not one of nb, nn and en (``locale``).
     """
     # Callers without a type checker pass anything; say what is wrong, in our words.
-    given: dict[str, object] = {"round": round, "prize": prize}
-    if not isinstance(given["round"], AwardRound):
-        msg = f"round must be an AwardRound, not {type(round).__name__}"
-        raise TypeError(msg)
-    if prize is None:
-        prize = round.prize
-    elif not isinstance(given["prize"], Prize):
-        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
-        raise TypeError(msg)
+    prize = shown_prize(round, prize)
     return jsonld_of(round, prize, Phrases(messages(parse_locale(locale))))
 
 

@@ -158,7 +158,7 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
         # 0o666 lets the umask decide the permissions, as for any new file.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
+        raise _cannot_write(path, reason(error)) from None
     try:
         if existing is not None:
             _keep_access(descriptor, existing)
@@ -167,7 +167,7 @@ def open_output(path: str | None) -> Generator[Writer, None, None]:
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
+        raise _cannot_write(path, reason(error)) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -180,9 +180,9 @@ def _status(path: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:  # a loop of links, a name too long, a directory not searchable
-        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
+        raise _cannot_write(path, reason(error)) from None
     except ValueError:  # a NUL in the name
-        raise WriteError(f"{path}: cannot write the file (a NUL in its name)") from None
+        raise _cannot_write(path, "a NUL in its name") from None
 
 
 def _keep_access(descriptor: int, existing: os.stat_result) -> None:
@@ -204,18 +204,22 @@ def _opened_as_it_is(path: str) -> Generator[Writer, None, None]:
     try:
         file = open(path, "w", encoding="utf-8", newline="")  # noqa: PTH123, SIM115
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
+        raise _cannot_write(path, reason(error)) from None
     try:
         with file:
             yield file.write
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the file ({reason(error)})") from None
+        raise _cannot_write(path, reason(error)) from None
 
 
 def write_output(path: str | None, text: str) -> None:
     """Write ``text`` to ``path`` as :func:`open_output` does."""
     with open_output(path) as write:
         write(text)
+
+
+def _cannot_write(path: str, why: str) -> WriteError:
+    return WriteError(f"{path}: cannot write the file ({why})")
 
 
 def reason(error: OSError) -> str:

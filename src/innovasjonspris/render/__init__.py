@@ -28,6 +28,7 @@ from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import language_tag, messages, parse_locale
 from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize, YearNotAwarded
+from innovasjonspris._phrases import shown_prize
 from innovasjonspris._text import address
 from innovasjonspris._validators import check_choice
 from innovasjonspris.data import timeline
@@ -181,24 +182,17 @@ def render_round(
             language tag (``{"nn": "https://example.org/nn/2019"}``), for a whole page.
 
     Raises:
-        TypeError: ``fragment``, ``heading_level``, ``id_prefix`` or ``alternates`` is of
-            the wrong type.
-        ValidationError: ``round`` is not an :class:`~innovasjonspris.AwardRound` (field
-            ``round``), ``prize`` not a :class:`~innovasjonspris.Prize` (``prize``), the
-            format is unknown (``format``), the locale is unknown or not one of nb, nn and
-            en (``locale``), ``heading_level`` is not 1 to 6, ``id_prefix`` holds what an
-            id cannot, or ``alternates`` holds what is not a language tag or an address, or
-            comes with ``fragment=True``.
+        TypeError: ``round`` is not an :class:`~innovasjonspris.AwardRound`, ``prize`` not
+            a :class:`~innovasjonspris.Prize`, or ``format``, ``fragment``,
+            ``heading_level``, ``id_prefix`` or ``alternates`` is of the wrong type.
+        ValidationError: the format is unknown (``format``), the locale is unknown or not
+            one of nb, nn and en (``locale``), ``heading_level`` is not 1 to 6,
+            ``id_prefix`` holds what an id cannot, or ``alternates`` holds what is not a
+            language tag or an address, or comes with ``fragment=True``.
     """
     # Callers without a type checker pass anything; say what is wrong, in our words.
-    given: dict[str, object] = {"round": round, "prize": prize, "format": format}
-    if not isinstance(given["round"], AwardRound):
-        msg = f"round must be an AwardRound, not {type(round).__name__}"
-        raise TypeError(msg)
-    if given["prize"] is not None and not isinstance(given["prize"], Prize):
-        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
-        raise TypeError(msg)
-    _writer(given["format"])
+    shown = shown_prize(round, prize)
+    _writer(format)
     where = parse_locale(locale)
     tag = language_tag(where)
     page = _page(
@@ -208,15 +202,14 @@ def render_round(
         id_prefix=id_prefix,
         alternates=alternates,
     )
-    prize = prize if prize is not None else round.prize
     layout = Layout(messages(where))
-    document = layout.document(round, prize)
+    document = layout.document(round, shown)
     if format != "html":
         return _WRITERS[format](document)
     if not page.fragment:
         # The round, its prize and the phrases are checked and built already: no need to
         # go through to_jsonld, which would check and build them again.
-        page = attrs.evolve(page, jsonld=script_text(jsonld_of(round, prize, layout)))
+        page = attrs.evolve(page, jsonld=script_text(jsonld_of(round, shown, layout)))
     return write_html(document, page)
 
 

@@ -5,20 +5,11 @@ from __future__ import annotations
 from innovasjonspris._i18n import messages, parse_locale
 from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris._phrases import Phrases
+from innovasjonspris._phrases import Phrases, shown_prize
 from innovasjonspris._spans import plain
 from innovasjonspris.jsonld import script_text
 
 __all__ = ["render_jsonld_script", "render_title"]
-
-
-def _checked(round_: object, prize: object) -> None:
-    if not isinstance(round_, AwardRound):
-        msg = f"round must be an AwardRound, not {type(round_).__name__}"
-        raise TypeError(msg)
-    if prize is not None and not isinstance(prize, Prize):
-        msg = f"prize must be a Prize or None, not {type(prize).__name__}"
-        raise TypeError(msg)
 
 
 def render_title(
@@ -34,10 +25,10 @@ def render_title(
     ('Innovasjonsprisen 2019', 'The Innovation Prize 2019')
 
     Raises:
-        ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
+        TypeError: as :func:`render_round` raises it for ``round`` and ``prize``.
+        ValidationError: as :func:`render_round` raises it for ``locale``.
     """
-    _checked(round, prize)
-    shown = prize if prize is not None else round.prize
+    shown = shown_prize(round, prize)
     return plain(Phrases(messages(parse_locale(locale))).title(round, shown))
 
 
@@ -58,9 +49,9 @@ def render_jsonld_script(
     <script type="application/ld+json">
 
     Raises:
-        ValidationError: as :func:`render_round` does for ``round``, ``prize`` and ``locale``.
+        TypeError: as :func:`render_round` raises it for ``round`` and ``prize``.
+        ValidationError: as :func:`render_round` raises it for ``locale``.
     """
-    _checked(round, prize)
-    shown = prize if prize is not None else round.prize
+    shown = shown_prize(round, prize)
     text = script_text(jsonld_of(round, shown, Phrases(messages(parse_locale(locale)))))
     return f'<script type="application/ld+json">\n{text}\n</script>'
