@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -13,6 +11,7 @@ from babel.numbers import parse_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fresh import run_fresh
 from innovasjonspris import Money, ValidationError
 from innovasjonspris.formatting import (
     AMOUNT_STYLES,
@@ -329,10 +328,8 @@ def test_messages_about_huge_numbers_give_no_python_advice() -> None:
 
 def test_importing_the_package_leaves_babel_alone() -> None:
     code = "import sys, innovasjonspris; print('babel' in sys.modules)"
-    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout == "False\n"
+    result = run_fresh(code)
+    assert result.stdout == "False\n", result.stderr
 
 
 @pytest.mark.parametrize("locale", ["nb", "nn", "en", "de", "en_US"])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 
 import pytest
 
+from fresh import run_fresh
 from innovasjonspris import InvalidDataError, ValidationError, load_round, rounds
 from innovasjonspris.registry import (
     FIRST_YEAR,
@@ -271,9 +270,7 @@ def test_importing_the_library_does_not_read_the_registry() -> None:
         "r.municipality('1246', year=2019)\n"
         "assert _table.table.cache_info().currsize == 1\n"
     )
-    done = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
+    done = run_fresh(code)
     assert done.returncode == 0, done.stderr
 
 
