@@ -51,6 +51,7 @@ __all__ = [
     "organisations",
     "persons",
     "sources",
+    "sources_between",
 ]
 
 _T = TypeVar("_T")
@@ -162,13 +163,14 @@ def _urls() -> st.SearchStrategy[str]:
 
 
 @functools.cache
-def _sources() -> st.SearchStrategy[Source]:
+def sources_between(first: date = date.min, last: date = date.max) -> st.SearchStrategy[Source]:
+    """Hostile sources, each published (if its day is known) from ``first`` to ``last``."""
     return st.builds(
         Source,
         url=_urls(),
         title=optional(texts(multiline=False)),
         publisher=optional(proper_names(PUBLISHERS)),
-        published_on=optional(st.dates()),
+        published_on=optional(st.dates(first, last)),
     )
 
 
@@ -178,4 +180,4 @@ def sources(*, hostile: bool = False) -> st.SearchStrategy[Source]:
     A news page about a round, at an address made from its title. With ``hostile``, any
     address the model accepts, non-ASCII ones included, and any clean text.
     """
-    return _sources() if hostile else realistic_sources()
+    return sources_between() if hostile else realistic_sources()

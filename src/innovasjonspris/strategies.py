@@ -39,8 +39,6 @@ import functools
 from datetime import date
 from typing import Final
 
-import attrs
-
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as missing:
@@ -72,6 +70,7 @@ from innovasjonspris._part_strategies import (
     organisations,
     persons,
     sources,
+    sources_between,
 )
 from innovasjonspris._realistic_rounds import (
     realistic_applicants,
@@ -318,12 +317,7 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         jury=draw(optional(juries(hostile=True))),
         criteria=tuple(draw(lists(localized()))),
         notes=draw(optional(localized())),
-        sources=tuple(
-            source
-            if source.published_on is None
-            else attrs.evolve(source, published_on=draw(_dates_of(round_year, "sources")))
-            for source in draw(lists(sources(hostile=True)))
-        ),
+        sources=tuple(draw(lists(sources_between(*date_window(round_year, "sources"))))),
         # The bundled prize, named by its id in a document, or one written out in full.
         prize=draw(optional(st.builds(bundled_prize) | prizes(hostile=True))),
     )
