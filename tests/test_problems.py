@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from factories import award_round
-from innovasjonspris import AwardRound, InvalidDataError, ValidationError, _converters, _problems
+from innovasjonspris import AwardRound, InvalidDataError, ValidationError, _converters
 from innovasjonspris.serialization import from_dict, to_dict
 
 
@@ -55,7 +55,7 @@ def refused_at_every_level() -> dict[str, Any]:
 def counting_converter(calls: Counter[int]) -> Any:
     """A JSON converter whose class hooks count the objects each is given."""
     conv = _converters.build("json")
-    detailed = _problems.detailed_attrs_factory(conv)
+    detailed = _converters.detailed_attrs_factory(conv, "json")
 
     def factory(cls: type) -> Callable[[object, type], Any]:
         hook = detailed(cls)

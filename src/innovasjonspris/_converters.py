@@ -1,232 +1,171 @@
-"""The cattrs converters behind :mod:`innovasjonspris.serialization`, one per format.
+"""The detailed path: a cattrs converter per format that names every problem of a document.
 
-Each converter is built once, at first use, with strict hooks: a value of the wrong JSON
-or TOML type is an error, never coerced (cattrs would turn ``42`` into ``"42"`` and
-``"2019"`` into ``2019``). Unknown keys are errors. Classes are structured by the detailed
-hook of :mod:`innovasjonspris._problems`, which finds every problem with its path.
+Each model class is structured by the detailed hook the converter makes for it, once, from
+the class's shape (:mod:`innovasjonspris._shapes`): strict (a value of the wrong JSON or
+TOML type is an error, never coerced; cattrs would turn ``42`` into ``"42"``), unknown keys
+refused, and every problem found, not only the first (see :class:`DetailedHook`). Documents
+are mostly valid and go through the generated code of :mod:`innovasjonspris._fast` first;
+this path runs when that code refuses one, to say what is wrong and where.
 """
 
 from __future__ import annotations
 
-import enum
+import difflib
 import functools
-import re
 from collections.abc import Callable
-from datetime import date
-from decimal import Decimal
-from types import UnionType
-from typing import Any, Final, Literal, Union, cast, get_args, get_origin
+from typing import Any, cast
 
 import attrs
 from cattrs import Converter
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from innovasjonspris import _references
-from innovasjonspris._errors import ValidationError
-from innovasjonspris._model import DOCUMENTS, Money, Standing
-from innovasjonspris._parts import decimal_text
-from innovasjonspris._problems import Mismatch, detailed_attrs_factory, expect, refuse, within
+from innovasjonspris._errors import Mismatch, ValidationError
+from innovasjonspris._leaves import Format
+from innovasjonspris._problems import expect, refuse, step_of_key, within
+from innovasjonspris._shapes import FieldShape, Many, Nested, Shape, class_shape
 
-__all__ = [
-    "ALWAYS_WRITTEN",
-    "EXACT",
-    "ISO_DATE",
-    "Format",
-    "build",
-    "converter",
-    "is_optional",
-    "is_tuple",
-]
+__all__ = ["DetailedHook", "Format", "build", "converter", "detailed_attrs_factory"]
 
-Format = Literal["json", "toml"]
-
-# Amounts travel as decimal text, in the one spelling the data has. The bounds here are
-# looser than the model's, so that its rule says what is wrong with an amount too large
-# or too fine; they only keep hostile input cheap to reject.
-_DECIMAL = re.compile(decimal_text(whole_digits=40, places=40))
-ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-"""The form of a date in JSON; :func:`datetime.date.fromisoformat` then checks the day."""
-
-ALWAYS_WRITTEN: Final = frozenset({(Money, "currency")})
-"""Fields written even when they hold their default: the currency of every amount."""
-
-EXACT: Final[dict[type, str]] = {
-    str: "text",
-    int: "a whole number",
-    bool: "true or false",
-}
-"""Types taken only as themselves (no bool for int, no number for text), with their names."""
+Read = Callable[[object], Any]
 
 
-def _structure_exact_factory(kind: type, description: str) -> Callable[[object, type], Any]:
-    def structure(value: object, _: type) -> Any:
-        if type(value) is not kind:
-            raise expect(description, value)
-        return value
+def _many(item: Read) -> Read:
+    def read(value: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise expect("an array", value)
+        items = cast("list[object]", value)
+        out: list[Any] = []
+        found: list[tuple[str, str]] = []
+        for index, each in enumerate(items):
+            try:
+                out.append(item(each))
+            except (Mismatch, ValidationError) as error:
+                found += within(f"[{index}]", error)
+        if found:
+            refuse(found)
+        return tuple(out)
 
-    return structure
-
-
-def _structure_decimal(value: object, _: type) -> Decimal:
-    if type(value) is not str:
-        raise expect('a decimal number written as text, such as "500000"', value)
-    if _DECIMAL.fullmatch(value) is None:
-        msg = f'expected a decimal number written as text, such as "1234.50", got {value!r:.60}'
-        raise Mismatch(msg)
-    return Decimal(value)
-
-
-def _unstructure_decimal(value: Decimal) -> str:
-    return format(value, "f")
+    return read
 
 
-def _structure_iso_date(value: object, _: type) -> date:
-    if type(value) is not str:
-        raise expect('a date written as text, "YYYY-MM-DD"', value)
-    if ISO_DATE.fullmatch(value) is None:
-        msg = f'expected a date "YYYY-MM-DD", got {value!r:.60}'
-        raise Mismatch(msg)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        msg = f"{value!r} is not a day in the calendar"
-        raise Mismatch(msg) from None
+def _present(inner: Read) -> Read:
+    def read(value: object) -> Any:
+        # TOML has no null; JSON files follow suit so both spell "unknown" one way.
+        if value is None:
+            msg = "null is not allowed; leave the key out where the value is unknown"
+            raise Mismatch(msg)
+        return inner(value)
+
+    return read
 
 
-def _structure_toml_date(value: object, _: type) -> date:
-    # tomllib reads a TOML local date as date and a date-time as datetime (a date subclass).
-    if type(value) is not date:
-        raise expect("a TOML date such as 2019-06-07", value)
-    return value
+def _reader(conv: Converter, fmt: Format, shape: Shape) -> Read:
+    match shape:
+        case Many(item):
+            return _many(_reader(conv, fmt, item))
+        case Nested(cls):
+            # Through the converter, so that a hook registered for the class takes part.
+            hook = conv.get_structure_hook(cls)
+            return lambda value: hook(value, cls)
+        case _:
+            return shape.reader(fmt)
 
 
-def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    by_value = {member.value: member for member in cls}
-    allowed = ", ".join(repr(v) for v in by_value)
-
-    def structure(value: object, _: type) -> enum.Enum:
-        if type(value) is not str:
-            raise expect(f"one of {allowed}", value)
-        try:
-            return by_value[value]
-        except KeyError:
-            msg = f"expected one of {allowed}, got {value!r:.60}"
-            raise Mismatch(msg) from None
-
-    return structure
+def _field_reader(conv: Converter, fmt: Format, field: FieldShape) -> Read:
+    read = _reader(conv, fmt, field.shape)
+    if field.by_id:
+        read = _references.structurer(read)
+    return _present(read) if field.optional else read
 
 
-def _unstructure_enum(value: enum.Enum) -> object:
-    return value.value
+def _unknown_key(key: object, known: list[str]) -> str:
+    # A key one or two letters off a field's name is almost always a typing slip.
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.75) if type(key) is str else []
+    if close:
+        return f"is not a known field; did you mean {close[0]!r}?"
+    return "is not a known field"
 
 
-def is_optional(kind: Any) -> bool:
-    return get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind)
+class DetailedHook:
+    """The detailed structure hook of one attrs class, for one converter.
 
+    Each present field's value is read once, by its shape. When all of them are taken and
+    no key is unknown, the class is built, which runs every rule; when anything is wrong,
+    or the class refuses, each field's rule runs on its own so that every problem is
+    named, in the order of the fields, unknown keys last.
+    """
 
-def _structure_optional_factory(
-    conv: Converter,
-) -> Callable[[Any], Callable[[object, type], Any]]:
-    def factory(kind: Any) -> Callable[[object, type], Any]:
-        (inner,) = (arg for arg in get_args(kind) if arg is not type(None))
-        inner_hook = conv.get_structure_hook(inner)
+    def __init__(self, cls: type, conv: Converter, fmt: Format) -> None:
+        self.cls = cls
+        fields = class_shape(cls).fields
+        self.plan = [(field, _field_reader(conv, fmt, field)) for field in fields]
+        self.known = [field.name for field in fields]
+        self.names = frozenset(self.known)
 
-        def structure(value: object, _: type) -> Any:
-            # TOML has no null; JSON files follow suit so both spell "unknown" one way.
-            if value is None:
-                msg = "null is not allowed; leave the key out where the value is unknown"
-                raise Mismatch(msg)
-            return inner_hook(value, inner)
-
-        return structure
-
-    return factory
-
-
-def is_tuple(kind: Any) -> bool:
-    return get_origin(kind) is tuple
-
-
-def _structure_tuple_factory(
-    conv: Converter,
-) -> Callable[[Any], Callable[[object, type], tuple[Any, ...]]]:
-    def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
-        (item_type, _ellipsis) = get_args(kind)
-        item_hook = conv.get_structure_hook(item_type)
-
-        def structure(value: object, _: type) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise expect("an array", value)
-            items = cast("list[object]", value)
-            out: list[Any] = []
-            found: list[tuple[str, str]] = []
-            for index, item in enumerate(items):
+    def __call__(self, value: object, _: type) -> Any:  # noqa: RET503 - refuse() raises
+        if type(value) is not dict:
+            raise expect("an object", value)
+        document = cast("dict[object, Any]", value)
+        arguments: dict[str, Any] = {}
+        failed: dict[str, list[tuple[str, str]]] = {}
+        for field, read in self.plan:
+            name = field.name
+            if name in document:
                 try:
-                    out.append(item_hook(item, item_type))
+                    arguments[field.argument] = read(document[name])
                 except (Mismatch, ValidationError) as error:
-                    found += within(f"[{index}]", error)
-            if found:
-                refuse(found)
-            return tuple(out)
+                    failed[name] = within(name, error)
+            elif field.required:
+                failed[name] = [(name, "is required")]
+        unknown = self._unknown_keys(document)
+        refused: list[tuple[str, str]] = []
+        if not failed and not unknown:
+            try:
+                return self.cls(**arguments)
+            except ValidationError as error:
+                # A field's rule or a cross-field rule, named relative to the object.
+                refused = list(error.problems)
+        refuse([*(self._field_problems(arguments, failed) or refused), *unknown])
 
-        return structure
+    def _field_problems(
+        self, arguments: dict[str, Any], failed: dict[str, list[tuple[str, str]]]
+    ) -> list[tuple[str, str]]:
+        # attrs stops at the first rule that fails, and runs none when a field could not be
+        # read; each rule runs here on its own, on the value read above.
+        found: list[tuple[str, str]] = []
+        for field, _read in self.plan:
+            if field.name in failed:
+                found += failed[field.name]
+            elif field.argument in arguments and field.rule is not None:
+                try:
+                    field.rule.check(arguments[field.argument], field.name)
+                except ValidationError as error:
+                    found += error.problems
+        return found
+
+    def _unknown_keys(self, document: dict[object, Any]) -> list[tuple[str, str]]:
+        # Only text keys can be a field's; any other key is named, never compared or hashed.
+        unknown = [key for key in document if type(key) is not str or key not in self.names]
+        return [
+            (step_of_key(key), _unknown_key(key, self.known)) for key in sorted(unknown, key=str)
+        ]
+
+
+def detailed_attrs_factory(
+    conv: Converter, fmt: Format
+) -> Callable[[type], Callable[[object, type], Any]]:
+    """Make the detailed hook of each attrs class, built once per class and converter."""
+
+    def factory(cls: type) -> Callable[[object, type], Any]:
+        return DetailedHook(cls, conv, fmt)
 
     return factory
-
-
-# The documents with a field that may be given by a bundled id, read off the fields.
-_BY_ID_OWNERS: Final = tuple(
-    cls for cls in DOCUMENTS if any(_references.by_id(field) for field in attrs.fields(cls))
-)
 
 
 def build(fmt: Format) -> Converter:
     """Build a new converter for ``fmt``; the loaders share the one :func:`converter` gives."""
-    # Every structure hook is the package's own, so cattrs' structuring options play no part.
-    conv = Converter(omit_if_default=True)
-    for kind, description in EXACT.items():
-        conv.register_structure_hook(kind, _structure_exact_factory(kind, description))
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
-    if fmt == "json":
-        conv.register_structure_hook(date, _structure_iso_date)
-        conv.register_unstructure_hook(date, date.isoformat)
-    else:
-        conv.register_structure_hook(date, _structure_toml_date)
-        conv.register_unstructure_hook(date, lambda day: day)
-    # Registered per class: older cattrs releases try their own enum hook before factories.
-    conv.register_structure_hook(Standing, _structure_enum_factory(Standing))
-    # A StrEnum is a str, which cattrs passes through as it is; the data holds plain text.
-    conv.register_unstructure_hook(Standing, _unstructure_enum)
-    conv.register_structure_hook_factory(is_tuple, _structure_tuple_factory(conv))
-    conv.register_structure_hook_factory(is_optional, _structure_optional_factory(conv))
-    conv.register_structure_hook_factory(attrs.has, detailed_attrs_factory(conv))
-    for cls, name in ALWAYS_WRITTEN:
-        conv.register_unstructure_hook(
-            cls,
-            make_dict_unstructure_fn(
-                cls, conv, **cast("dict[str, Any]", {name: override(omit_if_default=False)})
-            ),
-        )
-    # After the hooks above, which the generated function binds as it is made.
-    for owner in _BY_ID_OWNERS:
-        # A bundled prize is written as its id; the override leaves the other fields as they were.
-        overrides = {
-            field.name: override(
-                unstruct_hook=_references.unstructurer(conv.get_unstructure_hook(field.type))
-            )
-            for field in attrs.fields(attrs.resolve_types(owner))
-            if _references.by_id(field)
-        }
-        conv.register_unstructure_hook(
-            owner,
-            make_dict_unstructure_fn(
-                owner,
-                conv,
-                _cattrs_omit_if_default=conv.omit_if_default,
-                **cast("dict[str, Any]", overrides),
-            ),
-        )
+    conv = Converter()
+    conv.register_structure_hook_factory(attrs.has, detailed_attrs_factory(conv, fmt))
     return conv
 
 

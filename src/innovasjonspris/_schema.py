@@ -1,37 +1,29 @@
 """A JSON Schema (draft 2020-12) of the data format, built from the model's rules.
 
-Each field's schema is its type's, refined by the fragment its rule states (see
-:mod:`innovasjonspris._validators`); each class's rules across fields add theirs (see
-:mod:`innovasjonspris._rules`). What a rule cannot state in JSON Schema it says in plain
-words, and the root's description lists those sentences: the loader enforces them too.
+Each field's schema is its shape's (see :mod:`innovasjonspris._shapes`), refined by the
+fragment its rule states (see :mod:`innovasjonspris._validators`); each class's rules across
+fields add theirs (see :mod:`innovasjonspris._rules`). What a rule cannot state in JSON
+Schema it says in plain words, and the root's description lists those sentences: the
+loader enforces them too.
 """
 
 from __future__ import annotations
 
 import copy
-import enum
 import re
-import types
 from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
 from types import UnionType
-from typing import Any, Union, cast, get_args, get_origin
-
-import attrs
+from typing import Any, cast
 
 from innovasjonspris import _model
-from innovasjonspris._converters import ISO_DATE
 from innovasjonspris._documents import KINDS, SCHEMA_VERSION, Document
-from innovasjonspris._references import bundled, by_id
-from innovasjonspris._rules import rules_of
+from innovasjonspris._references import bundled
 from innovasjonspris._serialisable import check_serialisable
-from innovasjonspris._validators import FieldRule, anchored
+from innovasjonspris._shapes import FieldShape, Many, Nested, Shape, class_shape
 
 __all__ = ["json_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_CALENDAR = "A date is a day in the calendar."
 _DOCUMENTS = (
     "A document: a round, a prize or a year not awarded, told apart by its kind. A document"
     " without a kind is a round."
@@ -66,41 +58,23 @@ class _Builder:
         self.definitions: dict[str, dict[str, Any]] = {}
         self.unstated: dict[str, None] = {}  # an ordered set of sentences
 
-    def kind(self, kind: Any, where: str) -> dict[str, Any]:  # noqa: PLR0911 - one branch a type
-        origin = get_origin(kind)
-        if origin in (Union, types.UnionType):
-            inner = [self.kind(arg, where) for arg in get_args(kind) if arg is not type(None)]
-            return inner[0] if len(inner) == 1 else {"anyOf": inner}
-        if origin is tuple:
-            return {"type": "array", "items": self.kind(get_args(kind)[0], where)}
-        if attrs.has(kind):
-            return self.reference(kind)
-        if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return {"enum": [member.value for member in kind]}
-        if kind is bool:
-            return {"type": "boolean"}
-        if kind is int:
-            return {"type": "integer"}
-        if kind in (str, Decimal):  # a Decimal travels as text
-            return {"type": "string"}
-        if kind is date:
-            self.unstated[_CALENDAR] = None
-            return {"type": "string", "format": "date", "pattern": anchored(ISO_DATE.pattern)}
-        msg = f"{where}: no JSON Schema for the type {kind!r}"
-        raise TypeError(msg)
+    def shape(self, shape: Shape) -> dict[str, Any]:
+        match shape:
+            case Many(item):
+                return {"type": "array", "items": self.shape(item)}
+            case Nested(cls):
+                return self.reference(cls)
+            case _:
+                self.unstated.update(dict.fromkeys(shape.unstated()))
+                return shape.schema()
 
-    def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
-        schema = self.kind(field.type, f"{cls.__name__}.{field.name}")
-        if by_id(field):
+    def field(self, field: FieldShape) -> dict[str, Any]:
+        schema = self.shape(field.shape)
+        if field.by_id:
             schema = {"anyOf": [{"enum": list(bundled())}, schema]}
-        rule = field.validator
-        if rule is None:
-            return schema
-        if not isinstance(rule, FieldRule):
-            msg = f"{cls.__name__}.{field.name}: a validator that states no schema: {rule!r}"
-            raise TypeError(msg)
-        _merge(schema, rule.schema())
-        self.unstated.update(dict.fromkeys(rule.unstated()))
+        if field.rule is not None:
+            _merge(schema, field.rule.schema())
+            self.unstated.update(dict.fromkeys(field.rule.unstated()))
         return schema
 
     def reference(self, cls: type) -> dict[str, Any]:
@@ -111,16 +85,16 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def object(self, cls: type) -> dict[str, Any]:
-        fields = attrs.fields(attrs.resolve_types(cls))  # the model's annotations are strings
+        shape = class_shape(cls)
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {field.name: self.field(cls, field) for field in fields},
+            "properties": {field.name: self.field(field) for field in shape.fields},
             "additionalProperties": False,
         }
-        required = [field.name for field in fields if field.default is attrs.NOTHING]
+        required = [field.name for field in shape.fields if field.required]
         if required:
             schema["required"] = required
-        for rule in rules_of(cls):
+        for rule in shape.rules:
             if rule.schema is None:
                 self.unstated[rule.statement] = None
             else:
