@@ -497,6 +497,42 @@ def test_a_tuple_of_plain_values_is_read_and_written_item_by_item(fmt: _converte
 
 
 @attrs.frozen
+class WithRows:
+    rows: tuple[tuple[date, ...], ...]
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_a_tuple_of_tuples_is_read_and_written_at_every_depth(fmt: _converters.Format) -> None:
+    rows = WithRows(((date(2019, 6, 7), date(2019, 6, 8)), ()))
+    written = _fast.unstructure(rows, fmt)
+    days = written["rows"][0]
+    assert days == (["2019-06-07", "2019-06-08"] if fmt == "json" else list(rows.rows[0]))
+    assert written["rows"][1] == []
+    assert _fast.structure(written, WithRows, fmt) == rows
+    with pytest.raises(ValidationError) as caught:
+        _fast.structure({"rows": [[], [days[0], 7]]}, WithRows, fmt)
+    ((path, message),) = caught.value.problems
+    assert path == "rows[1][1]"
+    assert message.startswith("expected a ")
+    assert message.endswith("got a whole number")
+
+
+@attrs.frozen
+class WithCounter:
+    name: str
+    seen: int = attrs.field(init=False, default=0)
+
+
+def test_a_field_init_leaves_out_gets_its_default_on_the_fast_path_too() -> None:
+    built = _fast.structure({"name": "x"}, WithCounter, "json")
+    assert built == WithCounter("x")
+    assert built.seen == 0
+    with pytest.raises(ValidationError) as caught:
+        _fast.structure({"name": "x", "seen": 3}, WithCounter, "json")
+    assert caught.value.problems == (("seen", "is not a known field"),)
+
+
+@attrs.frozen
 class CheckedAfter:
     name: str
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar, cast
+from typing import Any, Final, Literal, NoReturn, TypeVar, cast
 
 import attrs
 
@@ -22,8 +22,16 @@ from innovasjonspris import _references
 from innovasjonspris._converters import converter
 from innovasjonspris._errors import Mismatch, ValidationError
 from innovasjonspris._generated import run
-from innovasjonspris._leaves import Format, Leaf
-from innovasjonspris._shapes import FieldShape, Many, Nested, Shape, class_shape, python_type
+from innovasjonspris._leaves import Format
+from innovasjonspris._shapes import (
+    FieldShape,
+    Many,
+    Nested,
+    Shape,
+    class_shape,
+    python_type,
+    shape_name,
+)
 from innovasjonspris._validators import binder
 
 __all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
@@ -60,34 +68,48 @@ class _Code:
         return self.names[function]
 
 
-def _reader(fmt: Format, shape: Shape) -> Callable[[object], Any]:
-    """A function that reads one value of ``shape``, as an item of a tuple is read."""
-    if isinstance(shape, Nested):
-        return fast_structurer(fmt, shape.cls)
-    if isinstance(shape, Leaf):
-        return shape.reader(fmt)
-    code = _Code(fmt)
-    code.lines += ["def read(value):", f"  return {_read(code, shape, 'value')}"]
-    return cast("Callable[[object], Any]", code.run("read", f"fast read {fmt} {shape!r}"))
+@attrs.frozen
+class _Way:
+    """Reading or writing: what the generated code does with a value of each shape."""
+
+    verb: Literal["read", "write"]
+    many: str
+    """The expression for a tuple, over ``{source}`` and ``{each}``, the item's function."""
+    nested: Callable[[Format, type], Callable[[Any], Any]]
+    """The generated function of a class of the model."""
+    bundled: Callable[[Callable[[Any], Any]], Callable[[Any], Any]]
+    """What makes a field's function take or give a bundled prize's id."""
 
 
-def _read(code: _Code, shape: Shape, source: str) -> str:
-    """An expression that reads ``source`` as a value of ``shape``."""
+def _expression(code: _Code, way: _Way, shape: Shape, source: str) -> str:
+    """An expression that reads or writes ``source``, a value of ``shape``."""
     match shape:
         case Many(item):
-            items = f"(_v if type(_v := {source}) is _list else _reject())"
-            return f"_tuple(_map({code.name(_reader(code.fmt, item))}, {items}))"
+            return way.many.format(source=source, each=code.name(_function(code.fmt, way, item)))
         case Nested(cls):
-            return f"{code.name(fast_structurer(code.fmt, cls))}({source})"
+            return f"{code.name(way.nested(code.fmt, cls))}({source})"
         case _:
-            return shape.read(code.fmt, source, code.name)
+            # The leaf's own expression, written in line.
+            expression = shape.read if way.verb == "read" else shape.write
+            return expression(code.fmt, source, code.name)
 
 
-def _read_field(code: _Code, field: FieldShape, source: str) -> str:
+def _function(fmt: Format, way: _Way, shape: Shape) -> Callable[[Any], Any]:
+    """A function that reads or writes one value of ``shape``, as a tuple's items are."""
+    if isinstance(shape, Nested):
+        return way.nested(fmt, shape.cls)
+    code = _Code(fmt)
+    code.lines += [f"def {way.verb}(value):", f"  return {_expression(code, way, shape, 'value')}"]
+    return cast(
+        "Callable[[Any], Any]", code.run(way.verb, f"fast {way.verb} {fmt} {shape_name(shape)}")
+    )
+
+
+def _field(code: _Code, way: _Way, field: FieldShape, source: str) -> str:
     if field.by_id:
-        taken = _references.structurer(_reader(code.fmt, field.shape))
-        return f"{code.name(taken)}({source})"
-    return _read(code, field.shape, source)
+        function = way.bundled(_function(code.fmt, way, field.shape))
+        return f"{code.name(function)}({source})"
+    return _expression(code, way, field.shape, source)
 
 
 def _test(code: _Code, field: FieldShape, var: str, indent: str) -> None:
@@ -117,12 +139,12 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
         var = f"f{index}"
         if field.required:
             # A missing key reads as None, which no field's reading takes.
-            code.lines.append(f"  {var} = {_read_field(code, field, f'o.get({field.name!r})')}")
+            code.lines.append(f"  {var} = {_field(code, _READ, field, f'o.get({field.name!r})')}")
             _test(code, field, var, "  ")
             continue
         code.lines += [
             f"  if {field.name!r} in o:",
-            f"    {var} = {_read_field(code, field, f'o[{field.name!r}]')}",
+            f"    {var} = {_field(code, _READ, field, f'o[{field.name!r}]')}",
         ]
         _test(code, field, var, "    ")
         code.lines += ["  else:", f"    {var} = {code.name(field.default)}", "    keys -= 1"]
@@ -132,9 +154,8 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
     for index, field in enumerate(shape.fields):
         code.lines.append(f"  {code.name(field.slot.__set__)}(self, f{index})")
     for field in shape.unset:
-        if field.default is not attrs.NOTHING:
-            default = code.name(field.default)
-            code.lines.append(f"  {code.name(field.slot.__set__)}(self, {default})")
+        default = code.name(field.default)
+        code.lines.append(f"  {code.name(field.slot.__set__)}(self, {default})")
     if shape.rules:
         # The rules' own tests, without the call that would report what they find.
         holds = " or ".join(f"{code.name(rule.problems)}(self)" for rule in shape.rules)
@@ -156,43 +177,6 @@ def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     return converter(fmt).structure(data, cls)
 
 
-def _writer(fmt: Format, shape: Shape) -> Callable[[Any], object] | None:
-    """A function that writes one value of ``shape``; ``None`` for a value written as is."""
-    if isinstance(shape, Nested):
-        return fast_unstructurer(fmt, shape.cls)
-    code = _Code(fmt)
-    written = _write(code, shape, "value")
-    if written == "value":
-        return None
-    code.lines += ["def write(value):", f"  return {written}"]
-    return cast("Callable[[Any], object]", code.run("write", f"fast write {fmt} {shape!r}"))
-
-
-def _write(code: _Code, shape: Shape, source: str) -> str:
-    """An expression that writes ``source``, a value of ``shape``, as the format holds it."""
-    match shape:
-        case Many(item):
-            writer = _writer(code.fmt, item)
-            if writer is None:
-                return f"_list({source})"
-            return f"_list(_map({code.name(writer)}, {source}))"
-        case Nested(cls):
-            return f"{code.name(fast_unstructurer(code.fmt, cls))}({source})"
-        case _:
-            return shape.write(code.fmt, source, code.name)
-
-
-def _write_field(code: _Code, field: FieldShape, source: str) -> str:
-    if field.by_id:
-        written = _writer(code.fmt, field.shape) or _as_is
-        return f"{code.name(_references.unstructurer(written))}({source})"
-    return _write(code, field.shape, source)
-
-
-def _as_is(value: object) -> object:
-    return value
-
-
 @functools.cache
 def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
     # Keys in the order of the fields: those always written first (required ones, and
@@ -200,7 +184,7 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
     shape = class_shape(cls)
     code = _Code(fmt)
     written = [f for f in shape.fields if f.required or f.always_written]
-    pairs = ", ".join(f"{f.name!r}: {_write_field(code, f, f'i.{f.name}')}" for f in written)
+    pairs = ", ".join(f"{f.name!r}: {_field(code, _WRITE, f, f'i.{f.name}')}" for f in written)
     code.lines += ["def unstructure(i):", f"  r = {{{pairs}}}"]
     for field in shape.fields:
         if field in written:
@@ -209,11 +193,18 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
         code.lines += [
             f"  v = i.{field.name}",
             f"  if v {test}:",
-            f"    r[{field.name!r}] = {_write_field(code, field, 'v')}",
+            f"    r[{field.name!r}] = {_field(code, _WRITE, field, 'v')}",
         ]
     code.lines.append("  return r")
     unstructurer = code.run("unstructure", f"fast unstructure {fmt} {cls.__qualname__}")
     return cast("Callable[[Any], dict[str, Any]]", unstructurer)
+
+
+# A tuple is read from an array, never from anything else, and written as a list.
+_READ_MANY = "_tuple(_map({each}, (_v if type(_v := {source}) is _list else _reject())))"
+_WRITE_MANY = "_list(_map({each}, {source}))"
+_READ: Final = _Way("read", _READ_MANY, fast_structurer, _references.structurer)
+_WRITE: Final = _Way("write", _WRITE_MANY, fast_unstructurer, _references.unstructurer)
 
 
 def unstructure(obj: object, fmt: Format) -> dict[str, Any]:

@@ -37,10 +37,36 @@ ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _CALENDAR: Final = "A date is a day in the calendar."
 
+
+@attrs.frozen
+class _Written:
+    """A value a format holds as text of one form."""
+
+    form: re.Pattern[str]
+    kind: str
+    """What to call the value when it is no text at all."""
+    described: str
+    """What to call the value when it is text of another form."""
+
+    def text(self, value: object) -> str:
+        """``value``, if it is text of the form, else a :class:`Mismatch` that says why not."""
+        if type(value) is not str:
+            raise expect(self.kind, value)
+        if self.form.fullmatch(value) is None:
+            msg = f"expected {self.described}, got {value!r:.60}"
+            raise Mismatch(msg)
+        return value
+
+
 # Amounts travel as decimal text, in the one spelling the data has. The bounds here are
 # looser than the model's, so that its rule says what is wrong with an amount too large
 # or too fine; they only keep hostile input cheap to reject.
-_DECIMAL: Final = re.compile(decimal_text(whole_digits=40, places=40))
+_DECIMAL: Final = _Written(
+    re.compile(decimal_text(whole_digits=40, places=40)),
+    'a decimal number written as text, such as "500000"',
+    'a decimal number written as text, such as "1234.50"',
+)
+_ISO_DATE: Final = _Written(ISO_DATE, 'a date written as text, "YYYY-MM-DD"', 'a date "YYYY-MM-DD"')
 
 
 @attrs.frozen
@@ -98,12 +124,7 @@ class Exact(Leaf):
 
 
 def _read_decimal(value: object) -> Decimal:
-    if type(value) is not str:
-        raise expect('a decimal number written as text, such as "500000"', value)
-    if _DECIMAL.fullmatch(value) is None:
-        msg = f'expected a decimal number written as text, such as "1234.50", got {value!r:.60}'
-        raise Mismatch(msg)
-    return Decimal(value)
+    return Decimal(_DECIMAL.text(value))
 
 
 @attrs.frozen
@@ -121,15 +142,11 @@ class DecimalText(Leaf):
 
 
 def _read_iso_date(value: object) -> date:
-    if type(value) is not str:
-        raise expect('a date written as text, "YYYY-MM-DD"', value)
-    if ISO_DATE.fullmatch(value) is None:
-        msg = f'expected a date "YYYY-MM-DD", got {value!r:.60}'
-        raise Mismatch(msg)
+    text = _ISO_DATE.text(value)
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(text)
     except ValueError:
-        msg = f"{value!r} is not a day in the calendar"
+        msg = f"{text!r} is not a day in the calendar"
         raise Mismatch(msg) from None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import types
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final, Union, cast, get_args, get_origin
 
 import attrs
 
@@ -28,7 +28,16 @@ from innovasjonspris._references import by_id
 from innovasjonspris._rules import ObjectRule, rules_of
 from innovasjonspris._validators import FieldRule
 
-__all__ = ["ClassShape", "FieldShape", "Many", "Nested", "Shape", "class_shape"]
+__all__ = [
+    "ClassShape",
+    "FieldShape",
+    "Many",
+    "Nested",
+    "Shape",
+    "class_shape",
+    "python_type",
+    "shape_name",
+]
 
 
 @attrs.frozen
@@ -60,6 +69,13 @@ def python_type(shape: Shape) -> object:
             return cls
         case _:
             return shape.kind
+
+
+def shape_name(shape: Shape) -> str:
+    """The shape as a reader of a traceback knows it: ``tuple[Person, ...]``, ``str``."""
+    if isinstance(shape, Many):
+        return f"tuple[{shape_name(shape.item)}, ...]"
+    return cast("type", python_type(shape)).__qualname__
 
 
 @attrs.frozen
@@ -94,7 +110,7 @@ class ClassShape:
     fields: tuple[FieldShape, ...]
     """The fields a document gives, in the order attrs declares them."""
     unset: tuple[FieldShape, ...]
-    """The fields ``__init__`` sets itself, to their defaults."""
+    """The fields ``__init__`` sets itself, to their defaults; attrs leaves any other unset."""
     rules: tuple[ObjectRule, ...]
     post_init: Any
     """The class's own ``__attrs_post_init__`` where it has no rules, else ``None``."""
@@ -164,7 +180,9 @@ def class_shape(cls: type) -> ClassShape:
     return ClassShape(
         cls=cls,
         fields=tuple(f for f in fields if f.name in initialised),
-        unset=tuple(f for f in fields if f.name not in initialised),
+        unset=tuple(
+            f for f in fields if f.name not in initialised and f.default is not attrs.NOTHING
+        ),
         rules=rules,
         post_init=None if rules else getattr(cls, "__attrs_post_init__", None),
     )
