@@ -11,61 +11,29 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from innovasjonspris import _hypothesis_plugin
+from innovasjonspris import _hypothesis_plugin, _model
 from innovasjonspris._errors import (
     InnovasjonsprisError,
     InvalidDataError,
     RoundNotFoundError,
     ValidationError,
 )
-from innovasjonspris._model import (
-    Applicants,
-    AwardRound,
-    Citation,
-    Event,
-    Jury,
-    JuryMember,
-    LocalizedText,
-    Money,
-    Municipality,
-    Organisation,
-    Person,
-    Prize,
-    Project,
-    Source,
-    Standing,
-    YearNotAwarded,
-)
+from innovasjonspris._model import *  # noqa: F403 - the domain types, as _model.__all__ names them
 
 if TYPE_CHECKING:
     from innovasjonspris.data import load_round, prize, rounds, timeline
 
-__all__ = [
-    "Applicants",
-    "AwardRound",
-    "Citation",
-    "Event",
+__all__: list[str] = [
     "InnovasjonsprisError",
     "InvalidDataError",
-    "Jury",
-    "JuryMember",
-    "LocalizedText",
-    "Money",
-    "Municipality",
-    "Organisation",
-    "Person",
-    "Prize",
-    "Project",
     "RoundNotFoundError",
-    "Source",
-    "Standing",
     "ValidationError",
-    "YearNotAwarded",
     "load_round",
     "prize",
     "rounds",
     "timeline",
 ]
+__all__ += _model.__all__
 
 # When Hypothesis was imported first, its hook found no model to register; do it now, once
 # __all__ says which types are public.

@@ -1,6 +1,6 @@
 """The ``innovasjonspris`` command: show, export, validate and convert rounds, and more.
 
-Each subcommand lives in a private module of its own with a ``register`` function;
+Each subcommand lives in a private module of its own that declares it as a ``COMMAND``;
 :func:`main` builds the parser from them and turns the library's errors into exit
 statuses. Output goes through one mechanism (``-o/--output``, UTF-8 whatever the console).
 
@@ -51,8 +51,16 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-# One register() per subcommand, in the order --help lists them.
-_COMMANDS: Final = (_show, _history, _export, _kommune, _validate, _convert, _schema)
+# In the order --help lists them.
+_COMMANDS: Final = (
+    _show.COMMAND,
+    _history.COMMAND,
+    _export.COMMAND,
+    _kommune.COMMAND,
+    _validate.COMMAND,
+    _convert.COMMAND,
+    _schema.COMMAND,
+)
 
 _EXIT_STATUSES: Final = """\
 exit status:
@@ -91,15 +99,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", help="one of:"
     )
-
-    def add_parser(name: str, **options: object) -> argparse.ArgumentParser:
-        # Every subcommand's --help ends with the exit statuses too.
-        options.setdefault("epilog", _EXIT_STATUSES)
-        options.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        return commands.add_parser(name, **options)  # type: ignore[arg-type]
-
     for command in _COMMANDS:
-        command.register(add_parser)
+        subparser = commands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.description,
+            # Every subcommand's --help ends with the exit statuses too.
+            epilog=_EXIT_STATUSES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        for argument in command.arguments:
+            argument.add_to(subparser)
+        subparser.set_defaults(run=command.run)
     return parser
 
 

@@ -6,7 +6,6 @@ import argparse
 import errno
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Final, TypeVar, get_args
 
@@ -15,6 +14,7 @@ from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound, Prize
+from innovasjonspris.cli._command import Argument, argument
 from innovasjonspris.cli._output import reason, write_stderr
 from innovasjonspris.data import load_round
 from innovasjonspris.serialization import (
@@ -33,13 +33,12 @@ __all__ = [
     "EXIT_USAGE",
     "FORMATS",
     "STDIN",
-    "AddParser",
     "InvalidFileError",
     "NotFoundError",
     "UnreadableError",
     "UsageError",
-    "add_locale_argument",
     "is_data_file",
+    "locale_argument",
     "read_any",
     "read_input",
     "read_prize",
@@ -59,9 +58,6 @@ EXIT_INTERRUPTED: Final = 130
 """What a shell reports for a program ended by SIGINT (Ctrl-C)."""
 EXIT_PIPE_CLOSED: Final = 141
 """What a shell reports for a program ended by SIGPIPE, as ``cat`` is by ``| head``."""
-
-AddParser = Callable[..., argparse.ArgumentParser]
-"""``add_parser`` of the subcommands: each command module's ``register`` calls it once."""
 
 
 class UsageError(Exception):
@@ -235,14 +231,12 @@ def text_argument(value: str) -> str:
         return raw.decode("latin-1")
 
 
-def add_locale_argument(
-    parser: argparse.ArgumentParser, *, default: str | None = "nb", without: str = ""
-) -> None:
-    """Give ``parser`` a ``--locale`` option that takes what the library's texts take.
+def locale_argument(*, default: str | None = "nb", without: str = "") -> Argument:
+    """A ``--locale`` option that takes what the library's texts take.
 
     ``without`` says what is written when no locale is given and ``default`` is ``None``.
     """
-    parser.add_argument(
+    return argument(
         "--locale",
         type=_locale,
         default=default,

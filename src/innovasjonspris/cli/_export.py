@@ -7,50 +7,16 @@ from collections.abc import Callable
 from typing import Final
 
 from innovasjonspris._errors import ValidationError
-from innovasjonspris.cli._common import EXIT_OK, AddParser, add_locale_argument, read_round
-from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.cli._command import Command, argument
+from innovasjonspris.cli._common import EXIT_OK, locale_argument, read_round
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
 from innovasjonspris.data import rounds
 from innovasjonspris.history import COLUMNS, to_csv, to_json_lines
 from innovasjonspris.history._table import chosen_columns
 
-__all__ = ["register"]
+__all__ = ["COMMAND"]
 
 _TABLES: Final[dict[str, Callable[..., str]]] = {"csv": to_csv, "jsonl": to_json_lines}
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``export`` subcommand."""
-    parser = add_parser(
-        "export",
-        help="write every citation as a row of CSV or JSON Lines, for analysis",
-        description=(
-            "Write one row per citation of the bundled rounds (or of the rounds given), "
-            f"with the columns {', '.join(COLUMNS)}. Standings and fates are codes "
-            "(winner, merged) unless a locale is given."
-        ),
-    )
-    parser.add_argument(
-        "rounds",
-        nargs="*",
-        metavar="FILE",
-        help="round files or bundled years (default: every bundled round)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=sorted(_TABLES),
-        default="csv",
-        help="csv: a header row, then one line per citation; jsonl: one object per line "
-        "(default: csv)",
-    )
-    parser.add_argument(
-        "--columns",
-        type=_columns,
-        metavar="NAME,...",
-        help="only these columns, in this order, separated by commas (default: every column)",
-    )
-    add_locale_argument(parser, default=None, without="codes such as winner and merged, not words")
-    add_output_argument(parser)
-    parser.set_defaults(run=_run)
 
 
 def _columns(text: str) -> tuple[str, ...]:
@@ -65,3 +31,38 @@ def _run(arguments: argparse.Namespace) -> int:
     table = _TABLES[arguments.format](chosen, locale=arguments.locale, columns=arguments.columns)
     write_output(arguments.output, table)
     return EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="export",
+    help="write every citation as a row of CSV or JSON Lines, for analysis",
+    description=(
+        "Write one row per citation of the bundled rounds (or of the rounds given), "
+        f"with the columns {', '.join(COLUMNS)}. Standings and fates are codes "
+        "(winner, merged) unless a locale is given."
+    ),
+    arguments=(
+        argument(
+            "rounds",
+            nargs="*",
+            metavar="FILE",
+            help="round files or bundled years (default: every bundled round)",
+        ),
+        argument(
+            "--format",
+            choices=sorted(_TABLES),
+            default="csv",
+            help="csv: a header row, then one line per citation; jsonl: one object per line "
+            "(default: csv)",
+        ),
+        argument(
+            "--columns",
+            type=_columns,
+            metavar="NAME,...",
+            help="only these columns, in this order, separated by commas (default: every column)",
+        ),
+        locale_argument(default=None, without="codes such as winner and merged, not words"),
+        OUTPUT_ARGUMENT,
+    ),
+    run=_run,
+)

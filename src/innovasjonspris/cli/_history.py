@@ -3,49 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import Final
 
 from innovasjonspris._errors import ValidationError
-from innovasjonspris.cli._common import (
-    EXIT_OK,
-    AddParser,
-    NotFoundError,
-    add_locale_argument,
-    text_argument,
-)
-from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.cli._command import Command, argument
+from innovasjonspris.cli._common import EXIT_OK, NotFoundError, locale_argument, text_argument
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
 from innovasjonspris.history import appearances
 from innovasjonspris.render import FORMATS, render_appearances, render_timeline
 
-__all__ = ["register"]
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``history`` subcommand."""
-    parser = add_parser(
-        "history",
-        help="print every year of the prize, or one municipality's record",
-        description=(
-            "Print every year of the prize, oldest first: its winner and finalists, or, "
-            "for a year the prize was not awarded, why not. Given a municipality, print "
-            "each year it was honoured instead."
-        ),
-    )
-    parser.add_argument(
-        "municipality",
-        nargs="?",
-        metavar="MUNICIPALITY",
-        type=text_argument,
-        help=(
-            "a kommunenummer it had then or since (0105, 3105) or its name then or now "
-            "(Fjell, Øygarden)"
-        ),
-    )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="text, markdown or html (default: text)"
-    )
-    add_locale_argument(parser)
-    add_output_argument(parser)
-    parser.set_defaults(run=_run)
+__all__ = ["COMMAND"]
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -63,3 +30,35 @@ def _run(arguments: argparse.Namespace) -> int:
         shown = render_appearances(rows, locale=arguments.locale, format=arguments.format)
     write_output(arguments.output, shown)
     return EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="history",
+    help="print every year of the prize, or one municipality's record",
+    description=(
+        "Print every year of the prize, oldest first: its winner and finalists, or, "
+        "for a year the prize was not awarded, why not. Given a municipality, print "
+        "each year it was honoured instead."
+    ),
+    arguments=(
+        argument(
+            "municipality",
+            nargs="?",
+            metavar="MUNICIPALITY",
+            type=text_argument,
+            help=(
+                "a kommunenummer it had then or since (0105, 3105) or its name then or now "
+                "(Fjell, Øygarden)"
+            ),
+        ),
+        argument(
+            "--format",
+            choices=FORMATS,
+            default="text",
+            help="text, markdown or html (default: text)",
+        ),
+        locale_argument(),
+        OUTPUT_ARGUMENT,
+    ),
+    run=_run,
+)

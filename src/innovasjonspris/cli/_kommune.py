@@ -4,55 +4,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from typing import Final
 
 from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import Messages, messages, parse_locale
-from innovasjonspris.cli._common import (
-    EXIT_OK,
-    AddParser,
-    NotFoundError,
-    add_locale_argument,
-    text_argument,
-)
-from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.cli._command import Command, argument
+from innovasjonspris.cli._common import EXIT_OK, NotFoundError, locale_argument, text_argument
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
 from innovasjonspris.formatting import format_date, format_list
 from innovasjonspris.registry import Change, ChangeKind, MunicipalityRecord
 
-__all__ = ["register"]
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``kommune`` subcommand."""
-    parser = add_parser(
-        "kommune",
-        help="look a municipality up in the registry of every year since 1972",
-        description=(
-            "Print a municipality's names and county in a year, what it came from and "
-            "what it became, from Statistics Norway's classification of municipalities."
-        ),
-    )
-    parser.add_argument(
-        "municipality",
-        metavar="NUMBER|NAME",
-        type=text_argument,
-        help=(
-            "a kommunenummer (such as 1246) or a name (any of its parallel names will do); "
-            "without --year, a name finds every municipality that has had it"
-        ),
-    )
-    parser.add_argument(
-        "--year",
-        type=_year,
-        help=(
-            f"the year, {registry.FIRST_YEAR} or later; a year after {registry.LAST_YEAR}, "
-            "the last the registry knows, is answered by that year's division (default: "
-            "the last year in which the number or name was in use)"
-        ),
-    )
-    add_locale_argument(parser)
-    add_output_argument(parser)
-    parser.set_defaults(run=_run)
+__all__ = ["COMMAND"]
 
 
 def _year(text: str) -> int:
@@ -120,6 +83,39 @@ def _run(arguments: argparse.Namespace) -> int:
     blocks = ["\n".join(_describe(record, year, words, arguments.locale)) for year, record in found]
     write_output(arguments.output, "\n\n".join(blocks) + "\n")
     return EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="kommune",
+    help="look a municipality up in the registry of every year since 1972",
+    description=(
+        "Print a municipality's names and county in a year, what it came from and "
+        "what it became, from Statistics Norway's classification of municipalities."
+    ),
+    arguments=(
+        argument(
+            "municipality",
+            metavar="NUMBER|NAME",
+            type=text_argument,
+            help=(
+                "a kommunenummer (such as 1246) or a name (any of its parallel names will do); "
+                "without --year, a name finds every municipality that has had it"
+            ),
+        ),
+        argument(
+            "--year",
+            type=_year,
+            help=(
+                f"the year, {registry.FIRST_YEAR} or later; a year after {registry.LAST_YEAR}, "
+                "the last the registry knows, is answered by that year's division (default: "
+                "the last year in which the number or name was in use)"
+            ),
+        ),
+        locale_argument(),
+        OUTPUT_ARGUMENT,
+    ),
+    run=_run,
+)
 
 
 def _named(record: MunicipalityRecord) -> str:

@@ -1,6 +1,6 @@
 """Where a command's output goes: standard output or a file, as UTF-8 whatever the console.
 
-A subcommand that prints a result calls :func:`add_output_argument` on its parser and
+A subcommand that prints a result takes :data:`OUTPUT_ARGUMENT` among its arguments and
 writes through :func:`open_output` (or :func:`write_output` for one piece of text). Both
 turn a failed write into :class:`WriteError` (exit 2, one line) and a pipe closed by the
 reader into :class:`PipeClosedError` (exit quietly), so no command needs its own handling.
@@ -8,7 +8,6 @@ reader into :class:`PipeClosedError` (exit quietly), so no command needs its own
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import secrets
@@ -16,13 +15,15 @@ import stat
 import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Final
+
+from innovasjonspris.cli._command import argument
 
 __all__ = [
+    "OUTPUT_ARGUMENT",
     "PipeClosedError",
     "WriteError",
     "Writer",
-    "add_output_argument",
     "discard_stdout",
     "displayable",
     "open_output",
@@ -44,19 +45,18 @@ class PipeClosedError(Exception):
     """The reader of standard output went away (``| head``): stop quietly."""
 
 
-def add_output_argument(parser: argparse.ArgumentParser) -> None:
-    """Give ``parser`` the ``-o/--output FILE`` option read by :func:`open_output`."""
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=(
-            "write to FILE instead of standard output; FILE is replaced only once the "
-            "whole output is written, so a failed run leaves no broken file; a replaced "
-            "FILE keeps its permissions (and its owner and group where allowed), and a "
-            "FILE with other hard links is replaced under this name only"
-        ),
-    )
+OUTPUT_ARGUMENT: Final = argument(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help=(
+        "write to FILE instead of standard output; FILE is replaced only once the "
+        "whole output is written, so a failed run leaves no broken file; a replaced "
+        "FILE keeps its permissions (and its owner and group where allowed), and a "
+        "FILE with other hard links is replaced under this name only"
+    ),
+)
+"""The ``-o/--output FILE`` option read by :func:`open_output`."""
 
 
 def displayable(text: str) -> str:

@@ -6,31 +6,15 @@ import argparse
 import json
 from typing import Final
 
-from innovasjonspris.cli._common import EXIT_OK, AddParser
-from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.cli._command import Command, argument
+from innovasjonspris.cli._common import EXIT_OK
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
 from innovasjonspris.serialization import KINDS, Document, json_schema
 
-__all__ = ["register"]
+__all__ = ["COMMAND"]
 
 _ANY: Final = "any"
 _BY_KIND: Final = {name: kind for kind, name in KINDS.items()}
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``schema`` subcommand."""
-    parser = add_parser(
-        "schema",
-        help="print the JSON Schema of a round file, or of any kind of document",
-        description="Print the JSON Schema that a data file in JSON satisfies.",
-    )
-    parser.add_argument(
-        "--kind",
-        choices=[*_BY_KIND, _ANY],
-        default="round",
-        help=("the kind of document; any: every kind, told apart by its 'kind' (default: round)"),
-    )
-    add_output_argument(parser)
-    parser.set_defaults(run=_run)
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -38,3 +22,20 @@ def _run(arguments: argparse.Namespace) -> int:
     schema = json.dumps(json_schema(chosen), ensure_ascii=False, indent=2)
     write_output(arguments.output, f"{schema}\n")
     return EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="schema",
+    help="print the JSON Schema of a round file, or of any kind of document",
+    description="Print the JSON Schema that a data file in JSON satisfies.",
+    arguments=(
+        argument(
+            "--kind",
+            choices=[*_BY_KIND, _ANY],
+            default="round",
+            help="the kind of document; any: every kind, told apart by its 'kind' (default: round)",
+        ),
+        OUTPUT_ARGUMENT,
+    ),
+    run=_run,
+)

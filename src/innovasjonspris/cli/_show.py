@@ -15,35 +15,28 @@ import attrs
 
 from innovasjonspris._errors import RoundNotFoundError
 from innovasjonspris._model import AwardRound, Prize
-from innovasjonspris.cli._common import (
-    EXIT_OK,
-    AddParser,
-    UsageError,
-    add_locale_argument,
-    read_any,
-    read_prize,
-)
-from innovasjonspris.cli._output import add_output_argument, write_output
+from innovasjonspris.cli._command import Command, argument
+from innovasjonspris.cli._common import EXIT_OK, UsageError, locale_argument, read_any, read_prize
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
 from innovasjonspris.jsonld import to_jsonld
 from innovasjonspris.render import FORMATS, render_not_awarded, render_round
 from innovasjonspris.serialization import Document, to_json, to_toml
 
-__all__ = ["DATA_WRITERS", "add_prize_argument", "register", "with_prize"]
+__all__ = ["COMMAND", "DATA_WRITERS", "PRIZE_ARGUMENT", "with_prize"]
 
 DATA_WRITERS: Final[dict[str, Callable[[object], str]]] = {"json": to_json, "toml": to_toml}
 """The data formats a document is written in, by ``--format`` / ``--to``."""
 
 
-def add_prize_argument(parser: argparse.ArgumentParser) -> None:
-    """Give ``parser`` a ``--prize FILE`` option: the prize the round is of."""
-    parser.add_argument(
-        "--prize",
-        metavar="FILE",
-        help=(
-            "a prize file (.json or .toml, or - for standard input): the prize the round is "
-            "of, in place of the one the round names"
-        ),
-    )
+PRIZE_ARGUMENT: Final = argument(
+    "--prize",
+    metavar="FILE",
+    help=(
+        "a prize file (.json or .toml, or - for standard input): the prize the round is "
+        "of, in place of the one the round names"
+    ),
+)
+"""The ``--prize FILE`` option: the prize the round is of, read by :func:`with_prize`."""
 
 
 def with_prize(document: Document, arguments: argparse.Namespace) -> Document:
@@ -54,40 +47,6 @@ def with_prize(document: Document, arguments: argparse.Namespace) -> Document:
         msg = "--prize goes with a round; this document is no round"
         raise UsageError(msg)
     return attrs.evolve(document, prize=read_prize(arguments.prize))
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``show`` subcommand."""
-    parser = add_parser(
-        "show",
-        help="print a bundled round or a data file",
-        description=(
-            "Print a bundled round, by its year, or a data file: a round, a prize or a "
-            "year not awarded, as its 'kind' says."
-        ),
-    )
-    parser.add_argument(
-        "round",
-        metavar="YEAR|FILE|-",
-        help=(
-            "a bundled year (such as 2019; for a year the prize was not awarded, such as "
-            "2020, why not), a .json/.toml file, or - for standard input"
-        ),
-    )
-    parser.add_argument(
-        "--format",
-        choices=[*FORMATS, "jsonld", *DATA_WRITERS],
-        default="text",
-        help=(
-            "text, markdown or html: the round for reading, in --locale; jsonld: its "
-            "schema.org structured data, in --locale; toml or json: the document as a data "
-            "file (default: text)"
-        ),
-    )
-    add_prize_argument(parser)
-    add_locale_argument(parser)
-    add_output_argument(parser)
-    parser.set_defaults(run=_run)
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -101,6 +60,40 @@ def _run(arguments: argparse.Namespace) -> int:
     shown = _shown(with_prize(document, arguments), arguments)
     write_output(arguments.output, shown)
     return EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="show",
+    help="print a bundled round or a data file",
+    description=(
+        "Print a bundled round, by its year, or a data file: a round, a prize or a "
+        "year not awarded, as its 'kind' says."
+    ),
+    arguments=(
+        argument(
+            "round",
+            metavar="YEAR|FILE|-",
+            help=(
+                "a bundled year (such as 2019; for a year the prize was not awarded, such as "
+                "2020, why not), a .json/.toml file, or - for standard input"
+            ),
+        ),
+        argument(
+            "--format",
+            choices=[*FORMATS, "jsonld", *DATA_WRITERS],
+            default="text",
+            help=(
+                "text, markdown or html: the round for reading, in --locale; jsonld: its "
+                "schema.org structured data, in --locale; toml or json: the document as a data "
+                "file (default: text)"
+            ),
+        ),
+        PRIZE_ARGUMENT,
+        locale_argument(),
+        OUTPUT_ARGUMENT,
+    ),
+    run=_run,
+)
 
 
 def _shown(value: Document, arguments: argparse.Namespace) -> str:

@@ -18,13 +18,13 @@ import attrs
 
 from innovasjonspris._converters import Format
 from innovasjonspris._errors import InvalidDataError
+from innovasjonspris.cli._command import Command, argument
 from innovasjonspris.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
     FORMATS,
     STDIN,
-    AddParser,
     UnreadableError,
     is_data_file,
     read_input,
@@ -32,7 +32,7 @@ from innovasjonspris.cli._common import (
 from innovasjonspris.cli._output import displayable, reason, write_stderr, write_stdout
 from innovasjonspris.serialization import read_document
 
-__all__ = ["register"]
+__all__ = ["COMMAND"]
 
 _STDIN_NAME: Final = "<stdin>"
 
@@ -45,49 +45,6 @@ class _Outcome:
     status: Status
     # (path, message) pairs; the path is None for a file that could not be read.
     problems: tuple[tuple[str | None, str], ...] = ()
-
-
-def register(add_parser: AddParser) -> None:
-    """Add the ``validate`` subcommand."""
-    parser = add_parser(
-        "validate",
-        help="check data files (rounds, prizes, years not awarded), listing every problem",
-        description=(
-            "Check data files and list every problem, one per line, then a summary line. "
-            "Each file is checked as the kind of document its 'kind' names, a round if it "
-            "names none. Every file given is checked, whatever happens to the others."
-        ),
-    )
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE|DIR|-",
-        help=(
-            "a .json or .toml data file; a directory, searched for .json and .toml files "
-            "below it; or - for standard input"
-        ),
-    )
-    parser.add_argument(
-        "--from",
-        dest="source_format",
-        choices=FORMATS,
-        help=(
-            "the format of standard input and of files without a .json or .toml suffix "
-            "(default: told from the suffix; for standard input, JSON if it starts with "
-            "'{', else TOML)"
-        ),
-    )
-    parser.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help=(
-            "text: 'FILE: ok' or one line per problem, then the summary; json: one JSON "
-            "document with the counts and every problem as {file, path, message}, for "
-            "tools (default: text)"
-        ),
-    )
-    parser.set_defaults(run=_run)
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -108,6 +65,49 @@ def _run(arguments: argparse.Namespace) -> int:
     if counts["unreadable"]:
         return EXIT_USAGE
     return EXIT_INVALID if counts["invalid"] else EXIT_OK
+
+
+COMMAND: Final = Command(
+    name="validate",
+    help="check data files (rounds, prizes, years not awarded), listing every problem",
+    description=(
+        "Check data files and list every problem, one per line, then a summary line. "
+        "Each file is checked as the kind of document its 'kind' names, a round if it "
+        "names none. Every file given is checked, whatever happens to the others."
+    ),
+    arguments=(
+        argument(
+            "files",
+            nargs="+",
+            metavar="FILE|DIR|-",
+            help=(
+                "a .json or .toml data file; a directory, searched for .json and .toml files "
+                "below it; or - for standard input"
+            ),
+        ),
+        argument(
+            "--from",
+            dest="source_format",
+            choices=FORMATS,
+            help=(
+                "the format of standard input and of files without a .json or .toml suffix "
+                "(default: told from the suffix; for standard input, JSON if it starts with "
+                "'{', else TOML)"
+            ),
+        ),
+        argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help=(
+                "text: 'FILE: ok' or one line per problem, then the summary; json: one JSON "
+                "document with the counts and every problem as {file, path, message}, for "
+                "tools (default: text)"
+            ),
+        ),
+    ),
+    run=_run,
+)
 
 
 def _expand(names: list[str]) -> Iterator[str | _Outcome]:

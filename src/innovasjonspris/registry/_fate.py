@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from innovasjonspris.registry._table import MunicipalityRecord, Table, table
+from innovasjonspris.registry._table import ChangeKind, MunicipalityRecord, Table, table
 
 __all__ = ["EventKind", "Fate", "FateKind", "MunicipalityEvent", "fate_of"]
 
@@ -43,19 +43,8 @@ class FateKind(enum.Enum):
 _EXISTING = frozenset({FateKind.UNCHANGED, FateKind.RENUMBERED, FateKind.RENAMED})
 
 
-class EventKind(enum.Enum):
-    """What one step of the change table did to one municipality."""
-
-    MERGER = "merger"
-    """It and others became one municipality (which may keep its number)."""
-    SPLIT = "split"
-    """It was divided between several municipalities, and its number ended."""
-    RENUMBERING = "renumbering"
-    """It got another number, as when its county changed."""
-    RENAME = "rename"
-    """It got another name (a parallel name added counts)."""
-    BOUNDARY = "boundary"
-    """It kept its number and gave land to a neighbour, or took in part of one."""
+EventKind = ChangeKind
+"""What one step of a municipality's history did to it: the kinds of change of the table."""
 
 
 @attrs.frozen(kw_only=True)

@@ -90,18 +90,22 @@ class MunicipalityRecord:
 
 
 class ChangeKind(enum.Enum):
-    """What a recorded change did; a change that is part of a merger is a merger."""
+    """What a change did to a municipality; a change that is part of a merger is a merger.
+
+    The kind of a change recorded in the table, and of one step of a municipality's history
+    (a :class:`~innovasjonspris.registry.MunicipalityEvent`).
+    """
 
     MERGER = "merger"
-    """The new municipality came from several (one of them may keep its number)."""
+    """It and others became one municipality (which may keep the number of one of them)."""
     SPLIT = "split"
-    """The old municipality was divided between several."""
+    """It was divided between several municipalities, and its number ended."""
     RENUMBERING = "renumbering"
-    """The municipality got another number, as when its county changed."""
+    """It got another number, as when its county changed."""
     RENAME = "rename"
-    """The municipality kept its number and got another name."""
+    """It kept its number and got another name (a parallel name added counts)."""
     BOUNDARY = "boundary"
-    """The municipality kept its number and gave land to a neighbour."""
+    """It kept its number and gave land to a neighbour, or took in part of one."""
 
 
 @attrs.frozen(kw_only=True)

@@ -29,6 +29,11 @@ class Heading:
     content: Inline
 
 
+def section_heading(words: str) -> Heading:
+    """The heading of a section: plain words at level :data:`SECTION`."""
+    return Heading(SECTION, (Span(words),))
+
+
 @attrs.frozen
 class Paragraph:
     """Running text; blank lines inside its spans separate paragraphs."""

@@ -14,16 +14,7 @@ from typing import Final
 import attrs
 
 from innovasjonspris._spans import Inline, plain
-from innovasjonspris.render._document import (
-    Block,
-    Bullets,
-    Document,
-    Facts,
-    Heading,
-    Paragraph,
-    one_line,
-    paragraphs,
-)
+from innovasjonspris.render import _document as doc
 
 CLASS_PREFIX: Final = "innovasjonspris-"
 """What every class the HTML writes starts with, so that it meets no class of the site's."""
@@ -80,7 +71,7 @@ class _Writer:
     def heading(self, level: int, content: Inline, target: str | None) -> str:
         """A heading; one that heads a part with an id links to it."""
         shown = min(_DEEPEST, self.page.heading_level - 1 + level)
-        text = _inline(one_line(content))
+        text = _inline(doc.one_line(content))
         if target is not None:
             text = f'<a class="{_class("anchor")}" href="#{target}">{text}</a>'
         return f"<h{shown}>{text}</h{shown}>"
@@ -93,23 +84,23 @@ class _Writer:
             written += f' id="{self.id_of(part, key)}"'
         return written
 
-    def blocks(self, blocks: tuple[Block, ...], target: str | None) -> list[str]:
+    def blocks(self, blocks: tuple[doc.Block, ...], target: str | None) -> list[str]:
         out: list[str] = []
         for block in blocks:
             match block:
-                case Heading(level=level, content=content):
+                case doc.Heading(level=level, content=content):
                     out.append(self.heading(level, content, target))
-                case Paragraph(content=content, part=part):
+                case doc.Paragraph(content=content, part=part):
                     where = self.attributes(part)
-                    out.extend(f"<p{where}>{_inline(p)}</p>" for p in paragraphs(content))
-                case Facts(items=items, part=part):
+                    out.extend(f"<p{where}>{_inline(p)}</p>" for p in doc.paragraphs(content))
+                case doc.Facts(items=items, part=part):
                     rows = "".join(
                         f"\n<dt>{html.escape(label, quote=False)}</dt>"
-                        f"\n<dd>{_inline(one_line(value))}</dd>"
+                        f"\n<dd>{_inline(doc.one_line(value))}</dd>"
                         for label, value in items
                     )
                     out.append(f"<dl{self.attributes(part)}>{rows}\n</dl>")
-                case Bullets(items=items, part=part, item_part=item_part):
+                case doc.Bullets(items=items, part=part, item_part=item_part):
                     item = self.attributes(item_part)
                     rows = "".join(f"\n<li{item}>{_inline(i)}</li>" for i in items)
                     out.append(f"<ul{self.attributes(part)}>{rows}\n</ul>")
@@ -120,7 +111,7 @@ class _Writer:
                     out.append("\n".join([f"<section{where}>", *inner, "</section>"]))
         return out
 
-    def article(self, document: Document) -> str:
+    def article(self, document: doc.Document) -> str:
         target = self.id_of("round")
         lang = f' lang="{html.escape(self.page.lang)}"' if self.page.fragment else ""
         opening = f'<article class="{_class("round")}" id="{target}"{lang}>'
@@ -129,7 +120,7 @@ class _Writer:
         return "\n".join([opening, title, *body, "</article>"])
 
 
-def write_html(document: Document, page: Page) -> str:
+def write_html(document: doc.Document, page: Page) -> str:
     """Write ``document`` as HTML, a whole page or a fragment as ``page`` says."""
     article = _Writer(page).article(document)
     if page.fragment:
@@ -140,7 +131,7 @@ def write_html(document: Document, page: Page) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(plain(one_line(document.title)), quote=False)}</title>",
+        f"<title>{html.escape(plain(doc.one_line(document.title)), quote=False)}</title>",
         *(
             f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(url)}">'
             for language, url in page.alternates.items()

@@ -23,17 +23,8 @@ from innovasjonspris._model import (
     Standing,
 )
 from innovasjonspris._phrases import DATA_LANGUAGE, Phrases
-from innovasjonspris._spans import Inline, Span, fill, joined
-from innovasjonspris.render._document import (
-    SECTION,
-    Block,
-    Bullets,
-    Document,
-    Facts,
-    Heading,
-    Paragraph,
-    Section,
-)
+from innovasjonspris._spans import Inline, fill, joined
+from innovasjonspris.render import _document as doc
 
 __all__ = ["DATA_LANGUAGE", "Layout"]
 
@@ -62,10 +53,10 @@ class Layout(Phrases):
                 return
         yield self.words.gettext("Conferred by"), self.organisation(prize.conferred_by)
 
-    def lead(self, round_: AwardRound) -> Paragraph:
+    def lead(self, round_: AwardRound) -> doc.Paragraph:
         template = self.words.gettext("The prize went to {winner}, which received {amount}.")
         amount = amount_text(round_.amount, self.where, "long")
-        return Paragraph(
+        return doc.Paragraph(
             fill(
                 template,
                 winner=self.municipality_then(round_.winner.municipality, round_.year),
@@ -74,7 +65,7 @@ class Layout(Phrases):
             part="lead",
         )
 
-    def facts(self, round_: AwardRound, prize: Prize | None = None) -> Iterator[Block]:
+    def facts(self, round_: AwardRound, prize: Prize | None = None) -> Iterator[doc.Block]:
         items: list[tuple[str, Inline]] = [*self.conferred_by(round_, prize)]
         if round_.awarded_on is not None:
             items.append((self.words.gettext("Awarded"), self.day(round_.awarded_on, "full")))
@@ -95,7 +86,7 @@ class Layout(Phrases):
                 )
             )
         if items:
-            yield Facts(tuple(items), part="facts")
+            yield doc.Facts(tuple(items), part="facts")
 
     @staticmethod
     def others(round_: AwardRound) -> Iterator[tuple[Standing, tuple[Citation, ...]]]:
@@ -116,7 +107,7 @@ class Layout(Phrases):
         if event.organizer is not None:
             yield self.words.gettext("Organiser"), self.organisation(event.organizer)
 
-    def applicants(self, applicants: Applicants) -> Iterator[Block]:
+    def applicants(self, applicants: Applicants) -> Iterator[doc.Block]:
         sentences: list[Inline] = []
         count = self.count
         municipalities, projects = applicants.municipalities, applicants.projects
@@ -160,7 +151,7 @@ class Layout(Phrases):
                 "There was {applications}.", "There were {applications}.", applications
             )
             sentences.append(fill(template, applications=count(applications, "application")))
-        yield Paragraph(joined(" ", sentences), part="applicants")
+        yield doc.Paragraph(joined(" ", sentences), part="applicants")
 
     def applicant_count(self, applicants: int, projects: int | None) -> Inline:
         """Applicants of every kind, counted together, with their projects if counted."""
@@ -177,25 +168,25 @@ class Layout(Phrases):
         )
         return fill(template, applicants=who, projects=self.count(projects, "project"))
 
-    def citations(self, round_: AwardRound) -> Iterator[Block]:
+    def citations(self, round_: AwardRound) -> Iterator[doc.Block]:
         # A finalist the data says nothing more about is named among the facts already.
         cited = [c for c in round_.citations if self.has_content(c)]
         if not cited:
             return
-        heading = Heading(SECTION, (Span(self.words.gettext("The jury’s citations")),))
-        yield Section("citations", (heading, *(self.citation(c) for c in cited)))
+        heading = doc.section_heading(self.words.gettext("The jury’s citations"))
+        yield doc.Section("citations", (heading, *(self.citation(c) for c in cited)))
 
-    def citation(self, citation: Citation) -> Section:
+    def citation(self, citation: Citation) -> doc.Section:
         heading = fill(
             self.words.gettext("{municipality} ({standing})"),
             municipality=self.municipality(citation.municipality),
             standing=self.standing(citation.standing),
         )
-        blocks: list[Block] = [Heading(SECTION + 1, heading)]
+        blocks: list[doc.Block] = [doc.Heading(doc.SECTION + 1, heading)]
         if citation.text is not None:
-            blocks.append(Paragraph(self.text(citation.text), part="citation-text"))
+            blocks.append(doc.Paragraph(self.text(citation.text), part="citation-text"))
         blocks.extend(self.citation_facts(citation))
-        return Section(
+        return doc.Section(
             "citation",
             tuple(blocks),
             key=citation.municipality.number,
@@ -211,7 +202,7 @@ class Layout(Phrases):
             or citation.representatives
         )
 
-    def citation_facts(self, citation: Citation) -> Iterator[Block]:
+    def citation_facts(self, citation: Citation) -> Iterator[doc.Block]:
         projects = citation.projects
         summaries = [p for p in projects if p.summary is not None]
         items: list[tuple[str, Inline]] = []
@@ -232,52 +223,54 @@ class Layout(Phrases):
             people_text = self.list_of(self.person(p, organisation=False) for p in people)
             items.append((label, people_text))
         if items:
-            yield Facts(tuple(items), part="citation-facts")
+            yield doc.Facts(tuple(items), part="citation-facts")
         if summaries:
-            yield Bullets(
+            yield doc.Bullets(
                 tuple(self.project_item(p.name, p.summary) for p in projects),
                 part="projects",
                 item_part="project",
             )
 
-    def jury(self, round_: AwardRound) -> Iterator[Block]:
+    def jury(self, round_: AwardRound) -> Iterator[doc.Block]:
         jury = round_.jury
         if jury is None:
             return
-        blocks: list[Block] = [Heading(SECTION, (Span(self.words.gettext("The jury")),))]
+        blocks: list[doc.Block] = [doc.section_heading(self.words.gettext("The jury"))]
         if jury.members:
             members = tuple(self.member(m) for m in jury.members)
-            blocks.append(Bullets(members, part="jury-members", item_part="jury-member"))
+            blocks.append(doc.Bullets(members, part="jury-members", item_part="jury-member"))
         if jury.secretariat is not None:
             label = self.words.gettext("Secretariat")
             blocks.append(
-                Facts(((label, self.organisation(jury.secretariat)),), part="secretariat")
+                doc.Facts(((label, self.organisation(jury.secretariat)),), part="secretariat")
             )
-        yield Section("jury", tuple(blocks))
+        yield doc.Section("jury", tuple(blocks))
 
-    def criteria(self, round_: AwardRound) -> Iterator[Block]:
+    def criteria(self, round_: AwardRound) -> Iterator[doc.Block]:
         if round_.criteria:
-            heading = Heading(SECTION, (Span(self.words.gettext("Criteria")),))
-            items = Bullets(tuple(self.text(c) for c in round_.criteria), part="criteria-list")
-            yield Section("criteria", (heading, items))
+            heading = doc.section_heading(self.words.gettext("Criteria"))
+            items = doc.Bullets(tuple(self.text(c) for c in round_.criteria), part="criteria-list")
+            yield doc.Section("criteria", (heading, items))
 
-    def notes(self, round_: AwardRound) -> Iterator[Block]:
+    def notes(self, round_: AwardRound) -> Iterator[doc.Block]:
         if round_.notes is not None:
-            heading = Heading(SECTION, (Span(self.words.gettext("Notes")),))
-            yield Section("notes", (heading, Paragraph(self.text(round_.notes), part="notes-text")))
+            heading = doc.section_heading(self.words.gettext("Notes"))
+            yield doc.Section(
+                "notes", (heading, doc.Paragraph(self.text(round_.notes), part="notes-text"))
+            )
 
-    def sources(self, round_: AwardRound) -> Iterator[Block]:
+    def sources(self, round_: AwardRound) -> Iterator[doc.Block]:
         if round_.sources:
-            heading = Heading(SECTION, (Span(self.words.gettext("Sources")),))
-            items = Bullets(
+            heading = doc.section_heading(self.words.gettext("Sources"))
+            items = doc.Bullets(
                 tuple(self.source(s) for s in round_.sources),
                 part="sources-list",
                 item_part="source",
             )
-            yield Section("sources", (heading, items))
+            yield doc.Section("sources", (heading, items))
 
-    def document(self, round_: AwardRound, prize: Prize | None) -> Document:
-        blocks: list[Block] = [self.lead(round_)]
+    def document(self, round_: AwardRound, prize: Prize | None) -> doc.Document:
+        blocks: list[doc.Block] = [self.lead(round_)]
         blocks.extend(self.facts(round_, prize))
         if round_.applicants is not None:
             blocks.extend(self.applicants(round_.applicants))
@@ -286,4 +279,4 @@ class Layout(Phrases):
         blocks.extend(self.criteria(round_))
         blocks.extend(self.notes(round_))
         blocks.extend(self.sources(round_))
-        return Document(self.language, self.title(round_, prize), tuple(blocks))
+        return doc.Document(self.language, self.title(round_, prize), tuple(blocks))

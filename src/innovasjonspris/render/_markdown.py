@@ -6,15 +6,7 @@ import re
 from urllib.parse import quote
 
 from innovasjonspris._spans import Inline, Span
-from innovasjonspris.render._document import (
-    Document,
-    Facts,
-    Heading,
-    Paragraph,
-    flat,
-    indent,
-    one_line,
-)
+from innovasjonspris.render import _document as doc
 
 # Every ASCII punctuation mark CommonMark gives a meaning inside a line, and the marks that
 # only mean something at the start of a line (lists, headings, quotes).
@@ -46,27 +38,27 @@ def _md_line_starts(text: str) -> str:
     return _MD_LINE_START.sub(mark, lines)
 
 
-def write_markdown(document: Document) -> str:
+def write_markdown(document: doc.Document) -> str:
     """Write ``document`` as CommonMark."""
-    parts = [f"# {_md_inline(one_line(document.title), starts_line=False)}"]
-    for block in flat(document.blocks):
+    parts = [f"# {_md_inline(doc.one_line(document.title), starts_line=False)}"]
+    for block in doc.flat(document.blocks):
         match block:
-            case Heading(level=level, content=content):
-                heading = _md_inline(one_line(content), starts_line=False)
+            case doc.Heading(level=level, content=content):
+                heading = _md_inline(doc.one_line(content), starts_line=False)
                 parts.append(f"{'#' * level} {heading}")
-            case Paragraph(content=content):
+            case doc.Paragraph(content=content):
                 parts.append(_md_inline(content))
-            case Facts(items=items):
+            case doc.Facts(items=items):
                 # One paragraph, a hard line break (a final backslash) after each fact: a
                 # list here would merge with a list that follows it.
                 parts.append(
                     "\\\n".join(
                         f"**{_md_inline((Span(label),), starts_line=False)}:** "
-                        f"{_md_inline(one_line(value), starts_line=False)}"
+                        f"{_md_inline(doc.one_line(value), starts_line=False)}"
                         for label, value in items
                     )
                 )
             case _:  # a Bullets, the one kind of block left
                 bullets = block.items
-                parts.append("\n".join(indent("- ", _md_inline(item)) for item in bullets))
+                parts.append("\n".join(doc.indent("- ", _md_inline(item)) for item in bullets))
     return "\n\n".join(parts) + "\n"

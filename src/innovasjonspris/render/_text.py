@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 from innovasjonspris._spans import plain
-from innovasjonspris.render._document import (
-    SECTION,
-    Document,
-    Facts,
-    Heading,
-    Paragraph,
-    flat,
-    indent,
-    one_line,
-)
+from innovasjonspris.render import _document as doc
 
 
-def write_text(document: Document) -> str:
+def write_text(document: doc.Document) -> str:
     """Write ``document`` as plain text."""
-    title = plain(one_line(document.title))
+    title = plain(doc.one_line(document.title))
     parts = [f"{title}\n{'=' * len(title)}"]
-    for block in flat(document.blocks):
+    for block in doc.flat(document.blocks):
         match block:
-            case Heading(level=level, content=content):
-                text = plain(one_line(content))
-                underlined = level == SECTION
+            case doc.Heading(level=level, content=content):
+                text = plain(doc.one_line(content))
+                underlined = level == doc.SECTION
                 parts.append(f"{text}\n{'-' * len(text)}" if underlined else text)
-            case Paragraph(content=content):
+            case doc.Paragraph(content=content):
                 parts.append(plain(content))
-            case Facts(items=items):
+            case doc.Facts(items=items):
                 parts.append(
-                    "\n".join(f"{label}: {plain(one_line(value))}" for label, value in items)
+                    "\n".join(f"{label}: {plain(doc.one_line(value))}" for label, value in items)
                 )
             case _:  # a Bullets, the one kind of block left
                 bullets = block.items
-                parts.append("\n".join(indent("- ", plain(item)) for item in bullets))
+                parts.append("\n".join(doc.indent("- ", plain(item)) for item in bullets))
     return "\n\n".join(parts) + "\n"

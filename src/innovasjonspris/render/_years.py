@@ -13,15 +13,7 @@ import attrs
 from innovasjonspris._model import AwardRound, Citation, Municipality, Standing, YearNotAwarded
 from innovasjonspris._spans import Inline, Span, fill
 from innovasjonspris.history import CitationRow
-from innovasjonspris.render._document import (
-    SECTION,
-    Block,
-    Bullets,
-    Document,
-    Facts,
-    Heading,
-    Paragraph,
-)
+from innovasjonspris.render import _document as doc
 from innovasjonspris.render._layout import Layout
 
 __all__ = ["YearsLayout"]
@@ -38,50 +30,50 @@ class YearsLayout:
         name = (Span(self.layout.words.gettext("The Innovation Prize")),)
         return self.layout.prize_title(name, years)
 
-    def not_awarded_lead(self, record: YearNotAwarded) -> Iterator[Block]:
+    def not_awarded_lead(self, record: YearNotAwarded) -> Iterator[doc.Block]:
         """The sentence that says so, then the reason."""
         template = self.layout.words.gettext("The prize was not awarded in {year}.")
-        yield Paragraph(fill(template, year=str(record.year)))
-        yield Paragraph(self.layout.text(record.reason))
+        yield doc.Paragraph(fill(template, year=str(record.year)))
+        yield doc.Paragraph(self.layout.text(record.reason))
 
-    def not_awarded(self, record: YearNotAwarded) -> Document:
+    def not_awarded(self, record: YearNotAwarded) -> doc.Document:
         """A page of its own for a year not awarded, with its notes and sources."""
         words = self.layout.words
         blocks = list(self.not_awarded_lead(record))
         if record.notes is not None:
-            blocks.append(Heading(SECTION, (Span(words.gettext("Notes")),)))
-            blocks.append(Paragraph(self.layout.text(record.notes)))
-        blocks.append(Heading(SECTION, (Span(words.gettext("Sources")),)))
-        blocks.append(Bullets(tuple(self.layout.source(s) for s in record.sources)))
-        return Document(self.layout.language, self.title(str(record.year)), tuple(blocks))
+            blocks.append(doc.section_heading(words.gettext("Notes")))
+            blocks.append(doc.Paragraph(self.layout.text(record.notes)))
+        blocks.append(doc.section_heading(words.gettext("Sources")))
+        blocks.append(doc.Bullets(tuple(self.layout.source(s) for s in record.sources)))
+        return doc.Document(self.layout.language, self.title(str(record.year)), tuple(blocks))
 
-    def honoured(self, citations: Iterable[Citation]) -> Facts:
+    def honoured(self, citations: Iterable[Citation]) -> doc.Facts:
         """Who the jury honoured, one fact per standing, the winner first."""
         by_standing: dict[Standing, list[Inline]] = {}
         for citation in sorted(citations, key=lambda c: c.standing.rank):
             named = self.layout.municipality(citation.municipality)
             by_standing.setdefault(citation.standing, []).append(named)
-        return Facts(
+        return doc.Facts(
             tuple(
                 (self.layout.standing_label(standing, len(names)), self.layout.list_of(names))
                 for standing, names in by_standing.items()
             )
         )
 
-    def timeline(self, entries: tuple[AwardRound | YearNotAwarded, ...]) -> Document:
+    def timeline(self, entries: tuple[AwardRound | YearNotAwarded, ...]) -> doc.Document:
         """Every year, oldest first: who was honoured, or why the prize was not awarded."""
-        blocks: list[Block] = []
+        blocks: list[doc.Block] = []
         for entry in entries:
-            blocks.append(Heading(SECTION, (Span(str(entry.year)),)))
+            blocks.append(doc.section_heading(str(entry.year)))
             if isinstance(entry, AwardRound):
                 blocks.append(self.honoured(entry.citations))
             else:
                 blocks.extend(self.not_awarded_lead(entry))
         first, last = entries[0].year, entries[-1].year
         years = str(first) if first == last else f"{first}–{last}"
-        return Document(self.layout.language, self.title(years), tuple(blocks))
+        return doc.Document(self.layout.language, self.title(years), tuple(blocks))
 
-    def appearances(self, rows: tuple[CitationRow, ...]) -> Document:
+    def appearances(self, rows: tuple[CitationRow, ...]) -> doc.Document:
         """One municipality's citations, oldest first, headed by what it is today."""
         layout = self.layout
         today = rows[-1].now
@@ -100,4 +92,4 @@ class YearsLayout:
             )
             for row in rows
         )
-        return Document(layout.language, title, (Bullets(items),))
+        return doc.Document(layout.language, title, (doc.Bullets(items),))
