@@ -10,7 +10,7 @@ knows nothing of files or locales.
 from __future__ import annotations
 
 from datetime import date
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -46,7 +46,7 @@ from innovasjonspris._parts import (
     localized,
 )
 from innovasjonspris._references import BY_ID
-from innovasjonspris._rules import ruled
+from innovasjonspris._rules import ObjectRule, check_rules
 from innovasjonspris._text import matches
 
 # Exactly the domain types of the public surface, which takes this list as it is.
@@ -74,9 +74,11 @@ MAX_COUNT: Final = 100_000
 
 
 @attrs.frozen(kw_only=True)
-@ruled(PROJECTS_OF_CITED)
 class Citation:
     """The jury's word on one municipality it honoured: standing, reasons and projects."""
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (PROJECTS_OF_CITED,)
+    __attrs_post_init__ = check_rules
 
     municipality: Municipality = attrs.field(
         validator=v.instance_of(Municipality, "a Municipality")
@@ -106,9 +108,11 @@ class JuryMember:
 
 
 @attrs.frozen(kw_only=True)
-@ruled(MEMBERS_OR_SECRETARIAT, AT_MOST_ONE_CHAIR)
 class Jury:
     """The jury of a round: its members and the body that served as its secretariat."""
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (MEMBERS_OR_SECRETARIAT, AT_MOST_ONE_CHAIR)
+    __attrs_post_init__ = check_rules
 
     members: tuple[JuryMember, ...] = attrs.field(
         default=(), validator=v.tuple_of(v.instance_of(JuryMember, "a JuryMember"), unique=True)
@@ -127,12 +131,14 @@ _COUNT = v.optional(v.integer(0, MAX_COUNT))
 
 
 @attrs.frozen(kw_only=True)
-@ruled(MORE_THAN_A_NUMBER, SOME_COUNT)
 class Applicants:
     """How many took part in a round, as the sources count it.
 
     ``more_than`` marks a source that says «more than» ``municipalities``.
     """
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (MORE_THAN_A_NUMBER, SOME_COUNT)
+    __attrs_post_init__ = check_rules
 
     municipalities: int | None = attrs.field(default=None, validator=_COUNT)
     applicants: int | None = attrs.field(default=None, validator=_COUNT)
@@ -151,9 +157,11 @@ _YEAR: Final = v.integer(registry.FIRST_YEAR, registry.MAX_YEAR)
 
 
 @attrs.frozen(kw_only=True)
-@ruled(POSITIVE_PRIZE)
 class Prize:
     """A prize: its names, who confers it, its amount and why it exists."""
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (POSITIVE_PRIZE,)
+    __attrs_post_init__ = check_rules
 
     id: str = attrs.field(validator=_ID)
     name: LocalizedText = attrs.field(validator=localized(required=True))
@@ -172,17 +180,6 @@ class Prize:
 
 
 @attrs.frozen(kw_only=True)
-@ruled(
-    POSITIVE_PRIZE,
-    ONE_WINNER,
-    CITED_ONCE,
-    NUMBERS_OF_THE_YEAR,
-    DATES_AGREE,
-    COUNTS_AGREE,
-    ID_OF_THE_YEAR,
-    MUNICIPALITIES_OF_THE_YEAR,
-    DATES_NEAR_THE_YEAR,
-)
 class AwardRound:
     """One year's award of a prize: who was honoured, by whom, when and where.
 
@@ -191,6 +188,19 @@ class AwardRound:
     kommunenummer and name as the municipality registry has them for the year) run on
     construction.
     """
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (
+        POSITIVE_PRIZE,
+        ONE_WINNER,
+        CITED_ONCE,
+        NUMBERS_OF_THE_YEAR,
+        DATES_AGREE,
+        COUNTS_AGREE,
+        ID_OF_THE_YEAR,
+        MUNICIPALITIES_OF_THE_YEAR,
+        DATES_NEAR_THE_YEAR,
+    )
+    __attrs_post_init__ = check_rules
 
     id: str = attrs.field(validator=_ID)
     """A stable identifier such as ``innovasjonsprisen-2019``."""
@@ -250,7 +260,6 @@ class AwardRound:
 
 
 @attrs.frozen(kw_only=True)
-@ruled(SOME_SOURCE)
 class YearNotAwarded:
     """A year in which the prize was not awarded: why, in nb, nn and en, and who says so.
 
@@ -258,6 +267,9 @@ class YearNotAwarded:
     of the prize has no silent gaps; the reason is in the data's own words, and at
     least one source must back it.
     """
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (SOME_SOURCE,)
+    __attrs_post_init__ = check_rules
 
     id: str = attrs.field(validator=_ID)
     """A stable identifier, like a round's: ``innovasjonsprisen-2020``."""

@@ -17,14 +17,14 @@ import attrs
 
 from innovasjonspris._errors import ValidationError
 
-__all__ = ["ObjectRule", "Problems", "ruled", "rules_of"]
+__all__ = ["ObjectRule", "Problems", "check_rules", "ruled", "rules_of"]
 
 T = TypeVar("T")
 
 Problems = Sequence[tuple[str, str]]
 """What breaks a rule, as ``(field, message)`` pairs; empty when the rule holds."""
 
-_RULES: Final = "__rules__"
+_RULES: Final = "_rules"
 
 
 @attrs.frozen
@@ -43,20 +43,26 @@ class ObjectRule:
     schema: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
 
 
+def check_rules(self: object) -> None:
+    """Run the rules of ``self``'s class, in order, and raise every problem they find.
+
+    A class with rules names them in ``_rules`` and takes this function as its
+    ``__attrs_post_init__``, which attrs calls once every field is set.
+    """
+    rules = rules_of(type(self))
+    for index, rule in enumerate(rules):
+        found = rule.problems(self)
+        if found:
+            # Say everything that is wrong; the rules before this one all held.
+            more = [problem for each in rules[index + 1 :] for problem in each.problems(self)]
+            raise ValidationError(*found[0], *found[1:], *more)
+
+
 def ruled(*rules: ObjectRule) -> Callable[[type[T]], type[T]]:
     """Give the class below it ``rules``: apply under ``@attrs.frozen``, so attrs sees them."""
-    checks = tuple(rule.problems for rule in rules)
-
-    def post_init(self: object) -> None:
-        for index, check in enumerate(checks):
-            found = check(self)
-            if found:
-                # Say everything that is wrong; the rules before this one all held.
-                more = [problem for each in checks[index + 1 :] for problem in each(self)]
-                raise ValidationError(*found[0], *found[1:], *more)
 
     def decorate(cls: type[T]) -> type[T]:
-        setattr(cls, "__attrs_post_init__", post_init)  # noqa: B010 - attrs reads the class's
+        setattr(cls, "__attrs_post_init__", check_rules)  # noqa: B010 - attrs reads the class's
         setattr(cls, _RULES, rules)
         return cls
 
@@ -64,6 +70,6 @@ def ruled(*rules: ObjectRule) -> Callable[[type[T]], type[T]]:
 
 
 def rules_of(cls: type) -> tuple[ObjectRule, ...]:
-    """The rules :func:`ruled` gave ``cls``, in the order they run."""
+    """The rules ``cls`` names, in the order they run."""
     found: tuple[ObjectRule, ...] = getattr(cls, _RULES, ())
     return found
