@@ -140,11 +140,7 @@ def test_an_interrupt_exits_130_with_one_line_and_no_half_written_file(tmp_path:
                 def __exit__(self, *exc):
                     return manager.__exit__(*exc)
             return Slow()
-        import innovasjonspris.cli._show as show
-        def write_output(path, text):
-            with interrupted(path) as write:
-                write(text)
-        show.write_output = write_output
+        _output.open_output = interrupted
         sys.exit(cli.main(["show", "2019", "--format", "html", "-o", {str(target)!r}]))
         """
     )

@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Final, TypeVar, get_args
 
@@ -15,7 +16,7 @@ from innovasjonspris._errors import InvalidDataError, ValidationError
 from innovasjonspris._i18n import catalog_language, parse_locale
 from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris.cli._command import Argument, argument
-from innovasjonspris.cli._output import reason, write_stderr
+from innovasjonspris.cli._output import reason, write_output, write_stderr
 from innovasjonspris.data import load_round
 from innovasjonspris.serialization import (
     MAX_DOCUMENT_SIZE,
@@ -39,6 +40,7 @@ __all__ = [
     "UsageError",
     "is_data_file",
     "locale_argument",
+    "printing",
     "read_any",
     "read_input",
     "read_prize",
@@ -253,3 +255,16 @@ def _locale(identifier: str) -> str:
     except ValidationError as error:
         raise argparse.ArgumentTypeError(error.message) from None
     return identifier
+
+
+def printing(text_of: Callable[[argparse.Namespace], str]) -> Callable[[argparse.Namespace], int]:
+    """The run of a command that prints one text, which ``text_of`` makes from the arguments.
+
+    The text goes where the command's ``--output`` says, and the command exits 0.
+    """
+
+    def run(arguments: argparse.Namespace) -> int:
+        write_output(arguments.output, text_of(arguments))
+        return EXIT_OK
+
+    return run

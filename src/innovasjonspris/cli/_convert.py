@@ -6,17 +6,16 @@ import argparse
 from typing import Final
 
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK, read_any
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import printing, read_any
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.cli._show import DATA_WRITERS, PRIZE_ARGUMENT, with_prize
 
 __all__ = ["COMMAND"]
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _converted(arguments: argparse.Namespace) -> str:
     document = with_prize(read_any(arguments.file), arguments)
-    write_output(arguments.output, DATA_WRITERS[arguments.to](document))
-    return EXIT_OK
+    return DATA_WRITERS[arguments.to](document)
 
 
 COMMAND: Final = Command(
@@ -36,5 +35,5 @@ COMMAND: Final = Command(
         PRIZE_ARGUMENT,
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_converted),
 )

@@ -8,8 +8,8 @@ from typing import Final
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK, locale_argument, read_round
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import locale_argument, printing, read_round
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.data import rounds
 from innovasjonspris.history import COLUMNS, to_csv, to_json_lines
 from innovasjonspris.history._table import chosen_columns
@@ -26,11 +26,9 @@ def _columns(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _table(arguments: argparse.Namespace) -> str:
     chosen = tuple(read_round(name) for name in arguments.rounds) or rounds()
-    table = _TABLES[arguments.format](chosen, locale=arguments.locale, columns=arguments.columns)
-    write_output(arguments.output, table)
-    return EXIT_OK
+    return _TABLES[arguments.format](chosen, locale=arguments.locale, columns=arguments.columns)
 
 
 COMMAND: Final = Command(
@@ -64,5 +62,5 @@ COMMAND: Final = Command(
         locale_argument(default=None, without="codes such as winner and merged, not words"),
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_table),
 )

@@ -7,29 +7,26 @@ from typing import Final
 
 from innovasjonspris._errors import ValidationError
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK, NotFoundError, locale_argument, text_argument
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import NotFoundError, locale_argument, printing, text_argument
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.history import appearances
 from innovasjonspris.render import FORMATS, render_appearances, render_timeline
 
 __all__ = ["COMMAND"]
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _history(arguments: argparse.Namespace) -> str:
     asked: str | None = arguments.municipality
     if asked is None:
-        shown = render_timeline(locale=arguments.locale, format=arguments.format)
-    else:
-        try:
-            rows = appearances(asked)
-        except ValidationError as error:
-            raise NotFoundError(f"{asked}: {error.message}") from None
-        if not rows:
-            msg = f"{asked}: no citation in the bundled rounds names this municipality"
-            raise NotFoundError(msg)
-        shown = render_appearances(rows, locale=arguments.locale, format=arguments.format)
-    write_output(arguments.output, shown)
-    return EXIT_OK
+        return render_timeline(locale=arguments.locale, format=arguments.format)
+    try:
+        rows = appearances(asked)
+    except ValidationError as error:
+        raise NotFoundError(f"{asked}: {error.message}") from None
+    if not rows:
+        msg = f"{asked}: no citation in the bundled rounds names this municipality"
+        raise NotFoundError(msg)
+    return render_appearances(rows, locale=arguments.locale, format=arguments.format)
 
 
 COMMAND: Final = Command(
@@ -60,5 +57,5 @@ COMMAND: Final = Command(
         locale_argument(),
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_history),
 )

@@ -10,8 +10,8 @@ from innovasjonspris import registry
 from innovasjonspris._errors import ValidationError
 from innovasjonspris._i18n import Messages, messages, parse_locale
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK, NotFoundError, locale_argument, text_argument
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import NotFoundError, locale_argument, printing, text_argument
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.formatting import format_date, format_list
 from innovasjonspris.registry import Change, ChangeKind, MunicipalityRecord
 
@@ -76,13 +76,12 @@ def _was(record: MunicipalityRecord, wanted: str) -> str:
     return f"{when}, {changed}is now {now}"
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _records(arguments: argparse.Namespace) -> str:
     # Nothing found is an answer about the data asked for, not a usage mistake: exit 1.
     found = _found(arguments.municipality, arguments.year)
     words = messages(parse_locale(arguments.locale))
     blocks = ["\n".join(_describe(record, year, words, arguments.locale)) for year, record in found]
-    write_output(arguments.output, "\n\n".join(blocks) + "\n")
-    return EXIT_OK
+    return "\n\n".join(blocks) + "\n"
 
 
 COMMAND: Final = Command(
@@ -114,7 +113,7 @@ COMMAND: Final = Command(
         locale_argument(),
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_records),
 )
 
 

@@ -7,8 +7,8 @@ import json
 from typing import Final
 
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import printing
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.serialization import KINDS, Document, json_schema
 
 __all__ = ["COMMAND"]
@@ -17,11 +17,9 @@ _ANY: Final = "any"
 _BY_KIND: Final = {name: kind for kind, name in KINDS.items()}
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _schema(arguments: argparse.Namespace) -> str:
     chosen = Document if arguments.kind == _ANY else _BY_KIND[arguments.kind]
-    schema = json.dumps(json_schema(chosen), ensure_ascii=False, indent=2)
-    write_output(arguments.output, f"{schema}\n")
-    return EXIT_OK
+    return json.dumps(json_schema(chosen), ensure_ascii=False, indent=2) + "\n"
 
 
 COMMAND: Final = Command(
@@ -37,5 +35,5 @@ COMMAND: Final = Command(
         ),
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_schema),
 )

@@ -16,8 +16,8 @@ import attrs
 from innovasjonspris._errors import RoundNotFoundError
 from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris.cli._command import Command, argument
-from innovasjonspris.cli._common import EXIT_OK, UsageError, locale_argument, read_any, read_prize
-from innovasjonspris.cli._output import OUTPUT_ARGUMENT, write_output
+from innovasjonspris.cli._common import UsageError, locale_argument, printing, read_any, read_prize
+from innovasjonspris.cli._output import OUTPUT_ARGUMENT
 from innovasjonspris.jsonld import to_jsonld
 from innovasjonspris.render import FORMATS, render_not_awarded, render_round
 from innovasjonspris.serialization import Document, to_json, to_toml
@@ -49,7 +49,7 @@ def with_prize(document: Document, arguments: argparse.Namespace) -> Document:
     return attrs.evolve(document, prize=read_prize(arguments.prize))
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _shown_document(arguments: argparse.Namespace) -> str:
     try:
         document = read_any(arguments.round)
     except RoundNotFoundError as error:
@@ -57,9 +57,7 @@ def _run(arguments: argparse.Namespace) -> int:
             raise
         # A year the prize was not awarded is an answer, not an error: say why.
         document = error.not_awarded
-    shown = _shown(with_prize(document, arguments), arguments)
-    write_output(arguments.output, shown)
-    return EXIT_OK
+    return _shown(with_prize(document, arguments), arguments)
 
 
 COMMAND: Final = Command(
@@ -92,7 +90,7 @@ COMMAND: Final = Command(
         locale_argument(),
         OUTPUT_ARGUMENT,
     ),
-    run=_run,
+    run=printing(_shown_document),
 )
 
 
