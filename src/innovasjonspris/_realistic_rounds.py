@@ -51,7 +51,7 @@ from innovasjonspris._realistic_values import (
     realistic_money,
     realistic_organisations,
 )
-from innovasjonspris._value_strategies import SMALL, municipalities_of, optional, years
+from innovasjonspris._value_strategies import SMALL, municipalities, optional, years
 from innovasjonspris.data import prize as bundled_prize
 from innovasjonspris.formatting import format_list
 
@@ -141,7 +141,7 @@ def _days(draw: st.DrawFn, days: st.SearchStrategy[int]) -> timedelta:
 def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
     """A round of ``year`` (any, if ``None``), honouring real municipalities of that year."""
     round_year = year if year is not None else draw(years())
-    cited = municipalities_of(round_year, hostile=False)
+    cited = municipalities(year=round_year)
     honoured = draw(st.lists(cited, min_size=1, max_size=SMALL + 1, unique_by=lambda m: m.number))
     winner = draw(st.integers(0, len(honoured) - 1))
     citations = tuple(
@@ -193,7 +193,8 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
 
 
 @st.composite
-def _prize(draw: st.DrawFn) -> Prize:
+def realistic_prizes(draw: st.DrawFn) -> Prize:
+    """The innovation prize, by a real body, with a realistic amount."""
     year = draw(years())
     published = st.dates(date(year, 1, 1), date(year, 12, 31))
     return Prize(
@@ -216,13 +217,9 @@ def _prize(draw: st.DrawFn) -> Prize:
     )
 
 
-def realistic_prizes() -> st.SearchStrategy[Prize]:
-    """The innovation prize, by a real body, with a realistic amount."""
-    return _prize()
-
-
 @st.composite
-def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
+def realistic_years_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
+    """A year without a round: a reason, and news of it from that year."""
     year = draw(years())
     published = st.dates(date(year, 1, 1), date(year, 12, 31))
     return YearNotAwarded(
@@ -240,8 +237,3 @@ def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
             )
         ),
     )
-
-
-def realistic_years_not_awarded() -> st.SearchStrategy[YearNotAwarded]:
-    """A year without a round: a reason, and news of it from that year."""
-    return _year_not_awarded()

@@ -10,7 +10,6 @@ Every list starts with the value a failing example should shrink to.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final, cast
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris._parts import LocalizedText, Money, Organisation
+from innovasjonspris._typed_cache import cached
 from innovasjonspris.data import prize, rounds
 from innovasjonspris.serialization import to_dict
 
@@ -260,7 +260,7 @@ def realistic_localized(
     return _localized_from(drawn)
 
 
-@functools.cache
+@cached
 def realistic_titles() -> st.SearchStrategy[LocalizedText]:
     """A person's title: ``statssekretær``, ``ordfører`` and others, in their languages."""
     return realistic_localized(_TITLES)
@@ -270,7 +270,7 @@ def _person_name(first: str, middle: str | None, last: str) -> str:
     return f"{first} {middle} {last}" if middle else f"{first} {last}"
 
 
-@functools.cache
+@cached
 def person_names() -> st.SearchStrategy[str]:
     """Names such as ``Kari Nordmann``, ``Åse Marie Ødegård`` and ``Ánde Sara``."""
     middle: st.SearchStrategy[str | None] = st.none() | st.sampled_from(_MIDDLE_NAMES)
@@ -282,7 +282,7 @@ def person_names() -> st.SearchStrategy[str]:
     )
 
 
-@functools.cache
+@cached
 def project_names() -> st.SearchStrategy[str]:
     """Names such as ``Ledelsesskolen``, ``Velferdslaben`` and ``Ung medvirkning``."""
     joined = st.tuples(st.sampled_from(_PROJECT_STEMS), st.sampled_from(_PROJECT_ENDINGS))
@@ -294,7 +294,7 @@ def _sentence(words: list[str]) -> str:
     return text[0].upper() + text[1:]
 
 
-@functools.cache
+@cached
 def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     """A few Norwegian words (``Innovasjon kommune``); with ``multiline``, paragraphs of them."""
     words: st.SearchStrategy[list[str]] = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6)
@@ -304,7 +304,7 @@ def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     return st.lists(line, min_size=1, max_size=3).map("\n\n".join)
 
 
-@functools.cache
+@cached
 def known_orgnrs() -> frozenset[str]:
     """The organisation numbers in the bundled data: real bodies' own, never made up or lent."""
     documents = (prize(), *rounds())
@@ -336,7 +336,7 @@ def _organisation(draw: st.DrawFn, bodies: tuple[Organisation, ...]) -> Organisa
     )
 
 
-@functools.cache
+@cached
 def realistic_organisations() -> st.SearchStrategy[Organisation]:
     """The ministry, KS, a directorate, a university: real names, and only real numbers.
 
@@ -357,7 +357,7 @@ def completed_orgnr(first_eight: str) -> str | None:
     return next((number for number in candidates if stdnum_orgnr.is_valid(number)), None)
 
 
-@functools.cache
+@cached
 def municipality_orgnr(number: str) -> str:
     """A made-up organisation number for the municipality with kommunenummer ``number``.
 
@@ -373,7 +373,7 @@ def municipality_orgnr(number: str) -> str:
     raise AssertionError(number)  # pragma: no cover - unreachable, as the comment says
 
 
-@functools.cache
+@cached
 def realistic_orgnrs() -> st.SearchStrategy[str]:
     """Valid organisation numbers that begin with 8 or 9, as real ones do; none borrowed."""
     return (
@@ -391,7 +391,7 @@ _PRIZE_AMOUNTS: Final = st.one_of(
 )
 
 
-@functools.cache
+@cached
 def realistic_money() -> st.SearchStrategy[Money]:
     """Whole kroner in NOK, from 10 000 to 2 000 000, mostly round thousands."""
     return _PRIZE_AMOUNTS.map(lambda kroner: Money(amount=Decimal(kroner), currency="NOK"))

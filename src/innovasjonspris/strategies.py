@@ -35,7 +35,6 @@ library that import Hypothesis.
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import Final
 
@@ -80,6 +79,7 @@ from innovasjonspris._realistic_rounds import (
     realistic_round,
     realistic_years_not_awarded,
 )
+from innovasjonspris._typed_cache import cached
 from innovasjonspris._value_strategies import (
     PROJECT_NAMES,
     SMALL,
@@ -88,7 +88,7 @@ from innovasjonspris._value_strategies import (
     localized,
     localized_texts,
     money,
-    municipalities_of,
+    municipalities,
     named,
     optional,
     orgnrs,
@@ -152,24 +152,6 @@ def applicants(*, hostile: bool = False) -> st.SearchStrategy[Applicants]:
     return _applicants(0, 0) if hostile else realistic_applicants(0, 0)
 
 
-def municipalities(
-    *, year: int | None = None, hostile: bool = False
-) -> st.SearchStrategy[Municipality]:
-    """Generate a real :class:`~innovasjonspris.Municipality` of ``year``, from the registry.
-
-    Number and name agree as the registry has them that year; the name is the official one
-    or another form the model accepts (one parallel name, or without the county). Without
-    ``year``, a municipality of any year the registry covers. Its orgnr, if it has one, is
-    made up from its kommunenummer: the same in every example, and no other body's. With
-    ``hostile``, any valid orgnr, another body's included.
-
-    Raises:
-        ValidationError: ``year`` is one no round may have (before 1972, or after the
-            registry's last year).
-    """
-    return municipalities_of(year, hostile=hostile)
-
-
 @st.composite
 def _project(draw: st.DrawFn, number: str) -> Project:
     return Project(
@@ -210,7 +192,7 @@ def _draw_citation(draw: st.DrawFn, municipality: Municipality, standing: Standi
 def _citation(
     draw: st.DrawFn, standing: Standing | None, year: int | None, *, hostile: bool
 ) -> Citation:
-    cited = draw(municipalities_of(year, hostile=hostile))
+    cited = draw(municipalities(year=year, hostile=hostile))
     drawn = standing if standing is not None else draw(standings())
     if hostile:
         return _draw_citation(draw, cited, drawn)
@@ -283,7 +265,7 @@ def _award_round(draw: st.DrawFn, year: int | None) -> AwardRound:
     round_year = year if year is not None else draw(years())
     cited = draw(
         st.lists(
-            municipalities_of(round_year, hostile=True),
+            municipalities(year=round_year, hostile=True),
             min_size=1,
             max_size=SMALL + 1,
             unique_by=lambda municipality: municipality.number,
@@ -344,8 +326,14 @@ def award_rounds(
     return _award_round(year) if hostile else realistic_round(year)
 
 
-@functools.cache
-def _prizes() -> st.SearchStrategy[Prize]:
+@cached
+def prizes(*, hostile: bool = False) -> st.SearchStrategy[Prize]:
+    """Generate a :class:`~innovasjonspris.Prize` with a positive amount.
+
+    The innovation prize, conferred by a real body; with ``hostile``, any valid prize.
+    """
+    if not hostile:
+        return realistic_prizes()
     return st.builds(
         Prize,
         id=st.one_of(st.just("innovasjonsprisen"), _IDS),
@@ -358,14 +346,6 @@ def _prizes() -> st.SearchStrategy[Prize]:
         eligibility=optional(localized()),
         sources=lists(sources(hostile=True)).map(tuple),
     )
-
-
-def prizes(*, hostile: bool = False) -> st.SearchStrategy[Prize]:
-    """Generate a :class:`~innovasjonspris.Prize` with a positive amount.
-
-    The innovation prize, conferred by a real body; with ``hostile``, any valid prize.
-    """
-    return _prizes() if hostile else realistic_prizes()
 
 
 @st.composite
