@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from innovasjonspris import strategies
+from innovasjonspris import Standing, strategies
+from innovasjonspris.strategies import STRATEGY_OF
 
 PUBLIC = [getattr(strategies, name) for name in strategies.__all__]
 BY_NAME = pytest.mark.parametrize("strategy", PUBLIC, ids=strategies.__all__)
@@ -46,6 +47,11 @@ def test_each_strategy_keeps_its_docstring(strategy: Callable[..., Any]) -> None
     docstring = inspect.getdoc(strategy)
     assert docstring
     assert docstring.splitlines()[0] in _help(strategy)
+
+
+@pytest.mark.parametrize("cls", [cls for cls in STRATEGY_OF if cls is not Standing])
+def test_each_strategy_of_an_object_has_a_hostile_mode(cls: type[Any]) -> None:
+    assert "hostile" in inspect.signature(STRATEGY_OF[cls]).parameters
 
 
 WRONG_CALLS: list[Callable[[], object]] = [
