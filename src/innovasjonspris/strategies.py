@@ -39,6 +39,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Final
 
+import innovasjonspris
+
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as missing:
@@ -54,16 +56,9 @@ from innovasjonspris._model import (
     AwardRound,
     Citation,
     Event,
-    Jury,
-    JuryMember,
-    LocalizedText,
-    Money,
     Municipality,
-    Organisation,
-    Person,
     Prize,
     Project,
-    Source,
     Standing,
     YearNotAwarded,
 )
@@ -379,22 +374,22 @@ def years_not_awarded(*, hostile: bool = False) -> st.SearchStrategy[YearNotAwar
 
 
 STRATEGY_OF: Final[Mapping[type[Any], Callable[..., st.SearchStrategy[Any]]]] = {
-    Applicants: applicants,
-    AwardRound: award_rounds,
-    Citation: citations,
-    Event: events,
-    Jury: juries,
-    JuryMember: jury_members,
-    LocalizedText: localized_texts,
-    Money: money,
-    Municipality: municipalities,
-    Organisation: organisations,
-    Person: persons,
-    Prize: prizes,
-    Project: projects,
-    Source: sources,
-    Standing: standings,
-    YearNotAwarded: years_not_awarded,
+    innovasjonspris.Applicants: applicants,
+    innovasjonspris.AwardRound: award_rounds,
+    innovasjonspris.Citation: citations,
+    innovasjonspris.Event: events,
+    innovasjonspris.Jury: juries,
+    innovasjonspris.JuryMember: jury_members,
+    innovasjonspris.LocalizedText: localized_texts,
+    innovasjonspris.Money: money,
+    innovasjonspris.Municipality: municipalities,
+    innovasjonspris.Organisation: organisations,
+    innovasjonspris.Person: persons,
+    innovasjonspris.Prize: prizes,
+    innovasjonspris.Project: projects,
+    innovasjonspris.Source: sources,
+    innovasjonspris.Standing: standings,
+    innovasjonspris.YearNotAwarded: years_not_awarded,
 }
 """The strategy that draws each public type: what ``st.from_type`` uses, with no arguments.
 
