@@ -26,7 +26,7 @@ from innovasjonspris._parts import (
     iso_currencies,
 )
 from innovasjonspris._realistic_values import (
-    NOTES,
+    TEXTS,
     completed_orgnr,
     known_orgnrs,
     municipality_orgnr,
@@ -321,7 +321,7 @@ def localized_texts(*, hostile: bool = False) -> st.SearchStrategy[LocalizedText
     Each language says the same (``Vinneren ble kunngjort på konferansen.``). With
     ``hostile``, any set of one to all of nb, nn and en, each any clean text.
     """
-    return localized() if hostile else realistic_localized(NOTES)
+    return localized() if hostile else realistic_localized(TEXTS["notes"])
 
 
 def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
