@@ -3,11 +3,14 @@ of a real round would expect holds in every generated one."""
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
-from typing import cast
+from importlib import resources
+from string import Formatter
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -24,12 +27,18 @@ from innovasjonspris import (
     Municipality,
     Organisation,
     Person,
+    Standing,
     prize,
     registry,
     strategies,
 )
 from innovasjonspris._realistic_parts import body_of_municipality
-from innovasjonspris._realistic_values import known_orgnrs, municipality_orgnr
+from innovasjonspris._realistic_values import (
+    CITATION_TEXTS,
+    TEXTS,
+    known_orgnrs,
+    municipality_orgnr,
+)
 from innovasjonspris._value_strategies import ROUND_YEARS, records
 from innovasjonspris.serialization import to_dict
 
@@ -237,3 +246,27 @@ def test_rounds_of_the_last_year_are_valid(award_round: AwardRound) -> None:
             citation.municipality.name
             in registry.municipality(citation.municipality.number, year=year).accepted_names
         )
+
+
+def _texts_in_the_file() -> list[dict[str, Any]]:
+    read = resources.files("innovasjonspris").joinpath("_realistic_texts.toml").read_text()
+    document = tomllib.loads(read)
+    kinds: list[list[dict[str, Any]]] = list(document["texts"].values())
+    return [*(text for kind in kinds for text in kind), *document["citation_texts"].values()]
+
+
+def test_each_realistic_text_is_written_in_nb_nn_and_en_alike() -> None:
+    texts = _texts_in_the_file()
+    assert len(texts) == sum(map(len, TEXTS.values())) + len(CITATION_TEXTS)
+    for text in texts:
+        assert set(text) == LANGUAGES, text
+        assert all(isinstance(version, str) and version for version in text.values()), text
+        # A placeholder left out of one language would leave that version unfilled.
+        fields = [
+            {field for _, field, _, _ in Formatter().parse(v) if field} for v in text.values()
+        ]
+        assert fields[0] == fields[1] == fields[2], text
+
+
+def test_a_jury_has_a_text_for_each_standing() -> None:
+    assert set(CITATION_TEXTS) == {standing.value for standing in Standing}

@@ -8,47 +8,33 @@ the package calls :func:`register_if_hypothesis_is_loaded` as it is imported. Ei
 the types are registered once both are loaded, whichever came first; and no one can ask
 for a type before the package that defines it is loaded.
 
-Neither the types nor their strategies are listed here: the types are the package's public
-classes (:func:`~innovasjonspris._public_types.public_types`), and the strategy for each is
-the public function of :mod:`innovasjonspris.strategies` whose return annotation names it,
-called without arguments: ``st.from_type`` gives the realistic mode, never the hostile one.
+The types registered are the package's public classes
+(:func:`~innovasjonspris._public_types.public_types`); the strategy for each is the one
+:data:`innovasjonspris.strategies.STRATEGY_OF` names for it, called without arguments:
+``st.from_type`` gives the realistic mode, never the hostile one.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 import sys
-import typing
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from innovasjonspris._public_types import public_types
 
-__all__ = ["register", "register_if_hypothesis_is_loaded", "strategy_functions"]
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["register", "register_if_hypothesis_is_loaded"]
 
 
-@functools.cache
-def strategy_functions() -> dict[type, Callable[..., Any]]:
-    """Each public type, and the public strategy declared to yield it.
-
-    ``organisations() -> SearchStrategy[Organisation]`` is the strategy for
-    ``Organisation``. Imports :mod:`innovasjonspris.strategies`, and with it Hypothesis.
-    """
-    strategies = importlib.import_module("innovasjonspris.strategies")
-    wanted = public_types()
-    found: dict[type, Callable[..., Any]] = {}
-    for name in strategies.__all__:
-        function = getattr(strategies, name)
-        (yielded,) = typing.get_args(typing.get_type_hints(function)["return"])
-        if yielded in wanted:
-            found[yielded] = function
-    return found
-
-
-def _resolver(cls: type) -> Callable[[type], Any]:
-    def resolve(_: type) -> Any:  # noqa: ANN401 - a SearchStrategy, typed in the strategies module
-        return strategy_functions()[cls]()
+def _resolver(cls: type[Any]) -> Callable[[type[Any]], SearchStrategy[Any]]:
+    def resolve(_: type[Any]) -> SearchStrategy[Any]:
+        # Only now the strategies module, and with it Babel: a type is asked for.
+        strategies = importlib.import_module("innovasjonspris.strategies")
+        strategy_of: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = strategies.STRATEGY_OF
+        return strategy_of[cls]()
 
     return resolve
 

@@ -23,6 +23,7 @@ from innovasjonspris._realistic_parts import (
 )
 from innovasjonspris._realistic_values import realistic_organisations
 from innovasjonspris._text import ADDRESS
+from innovasjonspris._typed_cache import cached
 from innovasjonspris._value_strategies import (
     EVENT_NAMES,
     ORGANISATION_NAMES,
@@ -57,8 +58,16 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-@functools.cache
-def _organisations() -> st.SearchStrategy[Organisation]:
+@cached
+def organisations(*, hostile: bool = False) -> st.SearchStrategy[Organisation]:
+    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr.
+
+    A real body (the ministry, KS, a directorate, a university) with its names in nb, nn
+    and en; only the ministry's real orgnr is ever given. With ``hostile``, any names and any
+    valid orgnr.
+    """
+    if not hostile:
+        return realistic_organisations()
     return st.builds(
         Organisation,
         name=localized(ORGANISATION_NAMES),
@@ -67,40 +76,29 @@ def _organisations() -> st.SearchStrategy[Organisation]:
     )
 
 
-def organisations(*, hostile: bool = False) -> st.SearchStrategy[Organisation]:
-    """Generate an :class:`~innovasjonspris.Organisation`, with or without short name, orgnr.
-
-    A real body (the ministry, KS, a directorate, a university) with its names in nb, nn
-    and en; only the ministry's real orgnr is ever given. With ``hostile``, any names and any
-    valid orgnr.
-    """
-    return _organisations() if hostile else realistic_organisations()
-
-
-@functools.cache
-def _persons() -> st.SearchStrategy[Person]:
-    return st.builds(
-        Person,
-        name=proper_names(PERSON_NAMES),
-        title=optional(localized(TITLES)),
-        organisation=optional(_organisations()),
-    )
-
-
+@cached
 def persons(*, hostile: bool = False) -> st.SearchStrategy[Person]:
     """Generate a :class:`~innovasjonspris.Person`, with or without a title and organisation.
 
     A Norwegian name (``Kari Nordmann``), a title such as ``ordfører``. With ``hostile``,
     any clean text as a name.
     """
-    return _persons() if hostile else realistic_persons()
+    if not hostile:
+        return realistic_persons()
+    return st.builds(
+        Person,
+        name=proper_names(PERSON_NAMES),
+        title=optional(localized(TITLES)),
+        organisation=optional(organisations(hostile=True)),
+    )
 
 
+@cached
 def jury_members(*, hostile: bool = False) -> st.SearchStrategy[JuryMember]:
     """Generate a :class:`~innovasjonspris.JuryMember`, chair or not."""
     if not hostile:
         return realistic_jury_members()
-    return st.builds(JuryMember, person=_persons(), chair=st.booleans())
+    return st.builds(JuryMember, person=persons(hostile=True), chair=st.booleans())
 
 
 def lists(strategy: st.SearchStrategy[_T], *, most: int = SMALL) -> st.SearchStrategy[list[_T]]:
@@ -110,10 +108,11 @@ def lists(strategy: st.SearchStrategy[_T], *, most: int = SMALL) -> st.SearchStr
 
 @st.composite
 def _jury(draw: st.DrawFn) -> Jury:
-    people = draw(lists(_persons()))
+    people = draw(lists(persons(hostile=True)))
     chair = draw(optional(st.integers(0, len(people) - 1))) if people else None
     members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
-    secretariat = _organisations() if not members else optional(_organisations())
+    bodies = organisations(hostile=True)
+    secretariat = bodies if not members else optional(bodies)
     return Jury(members=members, secretariat=draw(secretariat))
 
 
@@ -130,7 +129,7 @@ def events_between(draw: st.DrawFn, start: date | None, end: date | None) -> Eve
         place=draw(optional(proper_names(PLACES))),
         start=start,
         end=end,
-        organizer=draw(optional(_organisations())),
+        organizer=draw(optional(organisations(hostile=True))),
     )
 
 
@@ -153,7 +152,7 @@ def events(*, hostile: bool = False) -> st.SearchStrategy[Event]:
 _URL_PATTERN = r"https?://[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}(/[A-Za-z0-9_.~%-]{0,12}){0,3}"
 
 
-@functools.cache
+@cached
 def _urls() -> st.SearchStrategy[str]:
     # Any address the model accepts: the pattern's \S admits non-ASCII paths too.
     anything = st.from_regex(ADDRESS, fullmatch=True, alphabet=line_characters).filter(
@@ -162,7 +161,7 @@ def _urls() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(URLS), st.from_regex(_URL_PATTERN, fullmatch=True), anything)
 
 
-@functools.cache
+@cached
 def sources_between(first: date = date.min, last: date = date.max) -> st.SearchStrategy[Source]:
     """Hostile sources, each published (if its day is known) from ``first`` to ``last``."""
     return st.builds(
@@ -174,6 +173,7 @@ def sources_between(first: date = date.min, last: date = date.max) -> st.SearchS
     )
 
 
+@cached
 def sources(*, hostile: bool = False) -> st.SearchStrategy[Source]:
     """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known.
 

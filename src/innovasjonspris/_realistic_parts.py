@@ -7,7 +7,6 @@ and a source about a round is published on or after the day of the award.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -25,6 +24,7 @@ from innovasjonspris._realistic_values import (
     realistic_organisations,
     realistic_titles,
 )
+from innovasjonspris._typed_cache import cached
 from innovasjonspris._value_strategies import ROUND_YEARS, SMALL, optional
 
 __all__ = [
@@ -59,7 +59,7 @@ def _persons_of(organisations: st.SearchStrategy[Organisation]) -> st.SearchStra
     )
 
 
-@functools.cache
+@cached
 def realistic_persons() -> st.SearchStrategy[Person]:
     """People with Norwegian names, a title perhaps, and an organisation perhaps."""
     return _persons_of(realistic_organisations())
@@ -77,26 +77,22 @@ def distinct_people(
     return st.lists(people, max_size=most, unique_by=lambda person: person.name)
 
 
-@functools.cache
+@cached
 def realistic_jury_members() -> st.SearchStrategy[JuryMember]:
     """A realistic person on a jury, chair or not."""
     return st.builds(JuryMember, person=realistic_persons(), chair=st.booleans())
 
 
+@cached
 @st.composite
-def _jury(draw: st.DrawFn) -> Jury:
+def realistic_juries(draw: st.DrawFn) -> Jury:
+    """Up to five people with Norwegian names, at most one chair, perhaps a secretariat."""
     people = draw(distinct_people(realistic_persons(), most=5))
     chair = draw(optional(st.integers(0, len(people) - 1))) if people else None
     members = tuple(JuryMember(person=p, chair=i == chair) for i, p in enumerate(people))
     organisations = realistic_organisations()
     secretariat = organisations if not members else optional(organisations)
     return Jury(members=members, secretariat=draw(secretariat))
-
-
-@functools.cache
-def realistic_juries() -> st.SearchStrategy[Jury]:
-    """Up to five people with Norwegian names, at most one chair, perhaps a secretariat."""
-    return _jury()
 
 
 @st.composite
@@ -115,20 +111,16 @@ def realistic_events_between(draw: st.DrawFn, start: date | None, end: date | No
 _DAYS_OF_A_CONFERENCE: Final = st.integers(0, 2)
 
 
+@cached
 @st.composite
-def _any_event(draw: st.DrawFn) -> Event:
+def realistic_events(draw: st.DrawFn) -> Event:
+    """A conference of one to three days in a year a round may have, or undated."""
     first, last = date(ROUND_YEARS[0], 1, 1), date(ROUND_YEARS[-1], 12, 31)
     start = draw(optional(st.dates(first, last)))
     end = None
     if start is not None and draw(st.booleans()):
         end = start + timedelta(days=draw(_DAYS_OF_A_CONFERENCE))
     return draw(realistic_events_between(start, end))
-
-
-@functools.cache
-def realistic_events() -> st.SearchStrategy[Event]:
-    """A conference of one to three days in a year a round may have, or undated."""
-    return _any_event()
 
 
 _NOT_IN_A_PATH: Final = re.compile(r"[^a-z0-9]+")
@@ -162,13 +154,9 @@ def sources_of_round(
     )
 
 
+@cached
 @st.composite
-def _any_source(draw: st.DrawFn) -> Source:
+def realistic_sources(draw: st.DrawFn) -> Source:
+    """A news page about a round, with its title and publisher, perhaps its date."""
     year = draw(st.integers(ROUND_YEARS[0], ROUND_YEARS[-1]))
     return draw(sources_of_round(year, None, st.dates(date(year, 1, 1), date(year, 12, 31))))
-
-
-@functools.cache
-def realistic_sources() -> st.SearchStrategy[Source]:
-    """A news page about a round, with its title and publisher, perhaps its date."""
-    return _any_source()

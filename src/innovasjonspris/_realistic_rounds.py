@@ -34,15 +34,8 @@ from innovasjonspris._realistic_parts import (
 )
 from innovasjonspris._realistic_values import (
     CITATION_TEXTS,
-    CRITERIA,
-    ELIGIBILITY,
     LANGUAGES,
-    NOTES,
-    PRIZE_NAMES,
-    PURPOSE,
-    REASONS_NOT_AWARDED,
-    SUMMARIES,
-    WORK_AS_A_WHOLE,
+    TEXTS,
     Triple,
     filled,
     localized_in,
@@ -51,7 +44,7 @@ from innovasjonspris._realistic_values import (
     realistic_money,
     realistic_organisations,
 )
-from innovasjonspris._value_strategies import SMALL, municipalities_of, optional, years
+from innovasjonspris._value_strategies import SMALL, municipalities, optional, years
 from innovasjonspris.data import prize as bundled_prize
 from innovasjonspris.formatting import format_list
 
@@ -72,7 +65,7 @@ _MORE: Final = 60  # how many more took part than a round names, at most
 def realistic_projects(draw: st.DrawFn, number: str) -> Project:
     """A project of the municipality with kommunenummer ``number``, perhaps summarised."""
     name = draw(project_names())
-    summaries = st.sampled_from(SUMMARIES).map(lambda triple: filled(triple, project=name))
+    summaries = st.sampled_from(TEXTS["summaries"]).map(lambda triple: filled(triple, project=name))
     return Project(
         name=name, municipality=number, summary=draw(optional(realistic_localized(summaries)))
     )
@@ -82,7 +75,7 @@ def _citation_text(standing: Standing, municipality: str, projects: list[str]) -
     work = (
         [format_list(projects, locale=language) for language in ("nb", "nn", "en")]
         if projects
-        else WORK_AS_A_WHOLE
+        else TEXTS["work_as_a_whole"][0]
     )
     template = CITATION_TEXTS[standing.value]
     nb, nn, en = (
@@ -141,7 +134,7 @@ def _days(draw: st.DrawFn, days: st.SearchStrategy[int]) -> timedelta:
 def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
     """A round of ``year`` (any, if ``None``), honouring real municipalities of that year."""
     round_year = year if year is not None else draw(years())
-    cited = municipalities_of(round_year, hostile=False)
+    cited = municipalities(year=round_year)
     honoured = draw(st.lists(cited, min_size=1, max_size=SMALL + 1, unique_by=lambda m: m.number))
     winner = draw(st.integers(0, len(honoured) - 1))
     citations = tuple(
@@ -164,7 +157,7 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         else st.dates(date(round_year, 1, 1), date(round_year, 12, 31))
     )
     languages = draw(LANGUAGES)
-    criteria = draw(lists(st.sampled_from(CRITERIA), most=len(CRITERIA)))
+    criteria = draw(lists(st.sampled_from(TEXTS["criteria"]), most=len(TEXTS["criteria"])))
     return AwardRound(
         id=f"innovasjonsprisen-{round_year}",
         year=round_year,
@@ -177,7 +170,7 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
         applicants=draw(optional(realistic_applicants(len(citations), named))),
         jury=draw(optional(realistic_juries())),
         criteria=tuple(localized_in(triple, languages) for triple in criteria),
-        notes=draw(optional(realistic_localized(NOTES))),
+        notes=draw(optional(realistic_localized(TEXTS["notes"]))),
         sources=tuple(
             draw(
                 st.lists(
@@ -193,17 +186,18 @@ def realistic_round(draw: st.DrawFn, year: int | None) -> AwardRound:
 
 
 @st.composite
-def _prize(draw: st.DrawFn) -> Prize:
+def realistic_prizes(draw: st.DrawFn) -> Prize:
+    """The innovation prize, by a real body, with a realistic amount."""
     year = draw(years())
     published = st.dates(date(year, 1, 1), date(year, 12, 31))
     return Prize(
         id="innovasjonsprisen",
-        name=draw(realistic_localized(PRIZE_NAMES[:1])),
+        name=draw(realistic_localized(TEXTS["prize_names"])),
         conferred_by=draw(realistic_organisations()),
         amount=draw(realistic_money()),
-        full_name=draw(optional(realistic_localized(PRIZE_NAMES[1:]))),
-        purpose=draw(optional(realistic_localized((PURPOSE,)))),
-        eligibility=draw(optional(realistic_localized((ELIGIBILITY,)))),
+        full_name=draw(optional(realistic_localized(TEXTS["full_prize_names"]))),
+        purpose=draw(optional(realistic_localized(TEXTS["purpose"]))),
+        eligibility=draw(optional(realistic_localized(TEXTS["eligibility"]))),
         sources=tuple(
             draw(
                 st.lists(
@@ -216,19 +210,15 @@ def _prize(draw: st.DrawFn) -> Prize:
     )
 
 
-def realistic_prizes() -> st.SearchStrategy[Prize]:
-    """The innovation prize, by a real body, with a realistic amount."""
-    return _prize()
-
-
 @st.composite
-def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
+def realistic_years_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
+    """A year without a round: a reason, and news of it from that year."""
     year = draw(years())
     published = st.dates(date(year, 1, 1), date(year, 12, 31))
     return YearNotAwarded(
         id=f"innovasjonsprisen-{year}",
         year=year,
-        reason=draw(realistic_localized(REASONS_NOT_AWARDED)),
+        reason=draw(realistic_localized(TEXTS["reasons_not_awarded"])),
         sources=tuple(
             draw(
                 st.lists(
@@ -240,8 +230,3 @@ def _year_not_awarded(draw: st.DrawFn) -> YearNotAwarded:
             )
         ),
     )
-
-
-def realistic_years_not_awarded() -> st.SearchStrategy[YearNotAwarded]:
-    """A year without a round: a reason, and news of it from that year."""
-    return _year_not_awarded()

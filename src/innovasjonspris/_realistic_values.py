@@ -10,33 +10,28 @@ Every list starts with the value a failing example should shrink to.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
+import tomllib
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from importlib import resources
 from typing import Final, cast
 
 from hypothesis import strategies as st
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris._parts import LocalizedText, Money, Organisation
+from innovasjonspris._typed_cache import cached
 from innovasjonspris.data import prize, rounds
 from innovasjonspris.serialization import to_dict
 
 __all__ = [
     "CITATION_TEXTS",
-    "CRITERIA",
-    "ELIGIBILITY",
     "EVENT_NAMES",
     "LANGUAGES",
     "LANGUAGE_SETS",
-    "NOTES",
     "PLACES",
-    "PRIZE_NAMES",
     "PUBLISHERS",
-    "PURPOSE",
-    "REASONS_NOT_AWARDED",
-    "SUMMARIES",
-    "WORK_AS_A_WHOLE",
+    "TEXTS",
     "Triple",
     "completed_orgnr",
     "filled",
@@ -81,103 +76,6 @@ _PROJECT_PHRASES: Final = (
     "Leve hele livet",
     "Rett i jobb",
     "Trygt hjemme",
-)
-_TITLES: Final[tuple[Triple, ...]] = (
-    ("statssekretær", "statssekretær", "state secretary"),
-    ("ordfører", "ordførar", "mayor"),
-    ("kommunedirektør", "kommunedirektør", "chief municipal executive"),
-    ("kommunaldirektør", "kommunaldirektør", "executive director"),
-    ("professor", "professor", "professor"),
-    ("seniorrådgiver", "seniorrådgjevar", "senior adviser"),
-    ("direktør", "direktør", "director"),
-    ("prosjektleder", "prosjektleiar", "project manager"),
-    ("innovasjonsrådgiver", "innovasjonsrådgjevar", "innovation adviser"),
-)
-CRITERIA: Final[tuple[Triple, ...]] = (
-    ("nyhetsverdi", "nyheitsverdi", "novelty"),
-    ("realisert", "realisert", "implemented"),
-    ("skapt verdi", "skapt verdi", "created value"),
-    ("endret arbeidsmåter", "endra arbeidsmåtar", "changed ways of working"),
-    ("spredningsmulighet", "spreiingsmoglegheit", "potential to spread"),
-)
-SUMMARIES: Final[tuple[Triple, ...]] = (
-    (
-        "{project} gir innbyggerne bedre tjenester.",
-        "{project} gjev innbyggjarane betre tenester.",
-        "{project} gives residents better services.",
-    ),
-    (
-        "Kommunen utviklet {project} sammen med brukerne, og andre kommuner kan ta det i bruk.",
-        "Kommunen utvikla {project} saman med brukarane, og andre kommunar kan ta det i bruk.",
-        "The municipality developed {project} with its users, and others can adopt it.",
-    ),
-    (
-        "{project} samler ansatte fra flere sektorer om nye arbeidsmåter.",
-        "{project} samlar tilsette frå fleire sektorar om nye arbeidsmåtar.",
-        "{project} brings staff from several sectors together around new ways of working.",
-    ),
-)
-NOTES: Final[tuple[Triple, ...]] = (
-    (
-        "Vinneren ble kunngjort på konferansen.",
-        "Vinnaren vart kunngjord på konferansen.",
-        "The winner was announced at the conference.",
-    ),
-    (
-        "Finalistene fikk et diplom.\n\nBare vinneren fikk pengepremien.",
-        "Finalistane fekk eit diplom.\n\nBerre vinnaren fekk pengepremien.",
-        "The finalists received a diploma.\n\nOnly the winner received the prize money.",
-    ),
-)
-REASONS_NOT_AWARDED: Final[tuple[Triple, ...]] = (
-    (
-        "Prisen ble ikke delt ut dette året.",
-        "Prisen vart ikkje delt ut dette året.",
-        "The prize was not awarded this year.",
-    ),
-    ("Konferansen ble avlyst.", "Konferansen vart avlyst.", "The conference was cancelled."),
-)
-PURPOSE: Final[Triple] = (
-    "Prisen løfter fram kommuner som fornyer tjenestene sine.",
-    "Prisen løftar fram kommunar som fornyar tenestene sine.",
-    "The prize highlights municipalities that renew their services.",
-)
-ELIGIBILITY: Final[Triple] = (
-    "Alle kommuner kan søke.",
-    "Alle kommunar kan søkje.",
-    "Every municipality may apply.",
-)
-PRIZE_NAMES: Final[tuple[Triple, ...]] = (
-    ("Innovasjonsprisen", "Innovasjonsprisen", "The Innovation Prize"),
-    (
-        "Innovasjonsprisen for kommuner",
-        "Innovasjonsprisen for kommunar",
-        "The Innovation Prize for Municipalities",
-    ),
-)
-# What a jury writes of a municipality, by its standing: {work} is its projects or, where
-# the citation names none, what the jury saw in its work as a whole.
-CITATION_TEXTS: Final[dict[str, Triple]] = {
-    "winner": (
-        "{municipality} kommune får prisen for {work}.",
-        "{municipality} kommune får prisen for {work}.",
-        "{municipality} wins the prize for {work}.",
-    ),
-    "finalist": (
-        "{municipality} kommune er finalist med {work}.",
-        "{municipality} kommune er finalist med {work}.",
-        "{municipality} is a finalist with {work}.",
-    ),
-    "honourable_mention": (
-        "Juryen gir {municipality} kommune hederlig omtale for {work}.",
-        "Juryen gjev {municipality} kommune heiderleg omtale for {work}.",
-        "The jury gives {municipality} an honourable mention for {work}.",
-    ),
-}
-WORK_AS_A_WHOLE: Final[Triple] = (
-    "et helhetlig innovasjonsarbeid",
-    "eit heilskapleg innovasjonsarbeid",
-    "holistic innovation work",
 )
 EVENT_NAMES: Final = (
     "Fremtidens kommuner {year}",
@@ -231,6 +129,25 @@ _OTHER_BODIES: Final[tuple[tuple[Triple, str | None], ...]] = (
 LANGUAGE_SETS: Final = (("nb",), ("nb", "nn", "en"), ("nb", "nn"), ("nb", "en"))
 
 
+def _triple(text: Mapping[str, str]) -> Triple:
+    return text["nb"], text["nn"], text["en"]
+
+
+# The texts in three languages are data, kept where each text's three versions stand side
+# by side under their languages' names: in _realistic_texts.toml, beside this module.
+_TEXTS_FILE: Final = tomllib.loads(
+    resources.files("innovasjonspris").joinpath("_realistic_texts.toml").read_text("utf-8")
+)
+TEXTS: Final[Mapping[str, tuple[Triple, ...]]] = {
+    kind: tuple(map(_triple, texts)) for kind, texts in _TEXTS_FILE["texts"].items()
+}
+"""Each kind of text (``titles``, ``criteria``, ``notes`` ...), the ways a round may say it."""
+CITATION_TEXTS: Final[Mapping[str, Triple]] = {
+    standing: _triple(text) for standing, text in _TEXTS_FILE["citation_texts"].items()
+}
+"""What a jury writes of a municipality of each standing, by the standing's value."""
+
+
 def filled(triple: Triple, **names: str) -> Triple:
     """The triple with ``{project}``, ``{municipality}`` and the like replaced by ``names``."""
     nb, nn, en = triple
@@ -260,17 +177,17 @@ def realistic_localized(
     return _localized_from(drawn)
 
 
-@functools.cache
+@cached
 def realistic_titles() -> st.SearchStrategy[LocalizedText]:
     """A person's title: ``statssekretær``, ``ordfører`` and others, in their languages."""
-    return realistic_localized(_TITLES)
+    return realistic_localized(TEXTS["titles"])
 
 
 def _person_name(first: str, middle: str | None, last: str) -> str:
     return f"{first} {middle} {last}" if middle else f"{first} {last}"
 
 
-@functools.cache
+@cached
 def person_names() -> st.SearchStrategy[str]:
     """Names such as ``Kari Nordmann``, ``Åse Marie Ødegård`` and ``Ánde Sara``."""
     middle: st.SearchStrategy[str | None] = st.none() | st.sampled_from(_MIDDLE_NAMES)
@@ -282,7 +199,7 @@ def person_names() -> st.SearchStrategy[str]:
     )
 
 
-@functools.cache
+@cached
 def project_names() -> st.SearchStrategy[str]:
     """Names such as ``Ledelsesskolen``, ``Velferdslaben`` and ``Ung medvirkning``."""
     joined = st.tuples(st.sampled_from(_PROJECT_STEMS), st.sampled_from(_PROJECT_ENDINGS))
@@ -294,7 +211,7 @@ def _sentence(words: list[str]) -> str:
     return text[0].upper() + text[1:]
 
 
-@functools.cache
+@cached
 def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     """A few Norwegian words (``Innovasjon kommune``); with ``multiline``, paragraphs of them."""
     words: st.SearchStrategy[list[str]] = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6)
@@ -304,7 +221,7 @@ def realistic_texts(*, multiline: bool) -> st.SearchStrategy[str]:
     return st.lists(line, min_size=1, max_size=3).map("\n\n".join)
 
 
-@functools.cache
+@cached
 def known_orgnrs() -> frozenset[str]:
     """The organisation numbers in the bundled data: real bodies' own, never made up or lent."""
     documents = (prize(), *rounds())
@@ -336,7 +253,7 @@ def _organisation(draw: st.DrawFn, bodies: tuple[Organisation, ...]) -> Organisa
     )
 
 
-@functools.cache
+@cached
 def realistic_organisations() -> st.SearchStrategy[Organisation]:
     """The ministry, KS, a directorate, a university: real names, and only real numbers.
 
@@ -357,7 +274,7 @@ def completed_orgnr(first_eight: str) -> str | None:
     return next((number for number in candidates if stdnum_orgnr.is_valid(number)), None)
 
 
-@functools.cache
+@cached
 def municipality_orgnr(number: str) -> str:
     """A made-up organisation number for the municipality with kommunenummer ``number``.
 
@@ -373,7 +290,7 @@ def municipality_orgnr(number: str) -> str:
     raise AssertionError(number)  # pragma: no cover - unreachable, as the comment says
 
 
-@functools.cache
+@cached
 def realistic_orgnrs() -> st.SearchStrategy[str]:
     """Valid organisation numbers that begin with 8 or 9, as real ones do; none borrowed."""
     return (
@@ -391,7 +308,7 @@ _PRIZE_AMOUNTS: Final = st.one_of(
 )
 
 
-@functools.cache
+@cached
 def realistic_money() -> st.SearchStrategy[Money]:
     """Whole kroner in NOK, from 10 000 to 2 000 000, mostly round thousands."""
     return _PRIZE_AMOUNTS.map(lambda kroner: Money(amount=Decimal(kroner), currency="NOK"))

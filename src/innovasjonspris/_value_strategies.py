@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Final, TypeVar
 
 from hypothesis import strategies as st
 
@@ -26,7 +26,7 @@ from innovasjonspris._parts import (
     iso_currencies,
 )
 from innovasjonspris._realistic_values import (
-    NOTES,
+    TEXTS,
     completed_orgnr,
     known_orgnrs,
     municipality_orgnr,
@@ -36,6 +36,7 @@ from innovasjonspris._realistic_values import (
     realistic_texts,
 )
 from innovasjonspris._text import HIDDEN, check_text, proper_name, scripts_of
+from innovasjonspris._typed_cache import cached
 
 __all__ = [
     "EVENT_NAMES",
@@ -55,7 +56,7 @@ __all__ = [
     "localized",
     "localized_texts",
     "money",
-    "municipalities_of",
+    "municipalities",
     "named",
     "optional",
     "orgnrs",
@@ -133,8 +134,16 @@ def is_clean(value: str, *, multiline: bool) -> bool:
 
 # Strategies are built once and shared: building them anew inside every draw costs more
 # than drawing from them.
-@functools.cache
-def _texts(*, multiline: bool) -> st.SearchStrategy[str]:
+@cached
+def texts(*, multiline: bool = False, hostile: bool = False) -> st.SearchStrategy[str]:
+    """Generate clean text: Norwegian words such as ``Innovasjon kommune`` or ``Bø``.
+
+    With ``multiline``, paragraphs of them, as in a :class:`~innovasjonspris.LocalizedText`.
+    With ``hostile``, any text the model accepts: non-empty, NFC, no surrounding space, no
+    control characters, but any other character of Unicode, unassigned ones included.
+    """
+    if not hostile:
+        return realistic_texts(multiline=multiline)
     alphabet = _prose_characters if multiline else line_characters
     return (
         st.text(alphabet, min_size=1, max_size=40)
@@ -143,19 +152,9 @@ def _texts(*, multiline: bool) -> st.SearchStrategy[str]:
     )
 
 
-def texts(*, multiline: bool = False, hostile: bool = False) -> st.SearchStrategy[str]:
-    """Generate clean text: Norwegian words such as ``Innovasjon kommune`` or ``Bø``.
-
-    With ``multiline``, paragraphs of them, as in a :class:`~innovasjonspris.LocalizedText`.
-    With ``hostile``, any text the model accepts: non-empty, NFC, no surrounding space, no
-    control characters, but any other character of Unicode, unassigned ones included.
-    """
-    return _texts(multiline=multiline) if hostile else realistic_texts(multiline=multiline)
-
-
-@functools.cache
+@cached
 def named(examples: tuple[str, ...], *, multiline: bool = False) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(examples), _texts(multiline=multiline))
+    return st.one_of(st.sampled_from(examples), texts(multiline=multiline, hostile=True))
 
 
 def _one_script_words(value: str) -> str:
@@ -174,30 +173,25 @@ def _one_script_words(value: str) -> str:
     return "".join(kept)
 
 
-@functools.cache
+@cached
 def _proper_names() -> st.SearchStrategy[str]:
     # Any clean text, each word of it kept to one script, as a proper name must be.
     return (
-        _texts(multiline=False)
+        texts(hostile=True)
         .map(lambda value: unicodedata.normalize("NFC", _one_script_words(value)).strip())
         .filter(proper_name().passes)
     )
 
 
-@functools.cache
+@cached
 def proper_names(examples: tuple[str, ...]) -> st.SearchStrategy[str]:
     """One of ``examples``, or any proper name the model accepts, in any script."""
     return st.one_of(st.sampled_from(examples), _proper_names())
 
 
-@functools.cache
-def _or_none(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), strategy)
-
-
+@cached
 def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
-    # A typed front for the cache, which cannot carry the type variable through.
-    return _or_none(strategy)
+    return st.one_of(st.none(), strategy)
 
 
 YEARS_AFTER_THE_REGISTRY: Final = 5
@@ -219,19 +213,15 @@ def check_round_year(year: int | None) -> None:
     registry.division_year(year)
 
 
-@functools.cache
-def _years() -> st.SearchStrategy[int]:
+@cached
+def years() -> st.SearchStrategy[int]:
+    """Generate the year of a round, one the registry covers; each reform is well covered."""
     return st.one_of(
         st.sampled_from(_FAVOURITE_YEARS), st.integers(ROUND_YEARS[0], ROUND_YEARS[-1])
     )
 
 
-def years() -> st.SearchStrategy[int]:
-    """Generate the year of a round, one the registry covers; each reform is well covered."""
-    return _years()
-
-
-@functools.cache
+@cached
 def records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
     found = (
         registry.municipalities(year=registry.division_year(year))
@@ -248,15 +238,11 @@ def records(year: int | None) -> tuple[registry.MunicipalityRecord, ...]:
     return tuple(sorted(found, key=lambda r: (r.number != "0301", r.number)))
 
 
-@functools.cache
-def _kommunenummer(year: int | None) -> st.SearchStrategy[str]:
-    return st.sampled_from([record.number for record in records(year)])
-
-
+@cached
 def kommunenummer(*, year: int | None = None) -> st.SearchStrategy[str]:
     """Generate the number of a municipality of ``year`` (of any year, if ``None``)."""
     check_round_year(year)
-    return _kommunenummer(year)
+    return st.sampled_from([record.number for record in records(year)])
 
 
 @st.composite
@@ -269,19 +255,39 @@ def _municipality(draw: st.DrawFn, year: int | None, *, hostile: bool) -> Munici
     if draw(st.booleans()) and other_forms:
         name = draw(st.sampled_from(other_forms))
     # Its own number, made up; or, when hostile, any valid one, another body's included.
-    orgnr = _orgnrs() if hostile else st.just(municipality_orgnr(record.number))
+    orgnr = orgnrs(hostile=True) if hostile else st.just(municipality_orgnr(record.number))
     return Municipality(number=record.number, name=name, orgnr=draw(optional(orgnr)))
 
 
-@functools.cache
-def municipalities_of(year: int | None, *, hostile: bool) -> st.SearchStrategy[Municipality]:
-    """Real municipalities of ``year`` (of any year, if ``None``), with a name of that year."""
+@cached
+def municipalities(
+    *, year: int | None = None, hostile: bool = False
+) -> st.SearchStrategy[Municipality]:
+    """Generate a real :class:`~innovasjonspris.Municipality` of ``year``, from the registry.
+
+    Number and name agree as the registry has them that year; the name is the official one
+    or another form the model accepts (one parallel name, or without the county). Without
+    ``year``, a municipality of any year the registry covers. Its orgnr, if it has one, is
+    made up from its kommunenummer: the same in every example, and no other body's. With
+    ``hostile``, any valid orgnr, another body's included.
+
+    Raises:
+        ValidationError: ``year`` is one no round may have (before 1972, or after the
+            registry's last year).
+    """
     check_round_year(year)
     return _municipality(year, hostile=hostile)
 
 
-@functools.cache
-def _orgnrs() -> st.SearchStrategy[str]:
+@cached
+def orgnrs(*, hostile: bool = False) -> st.SearchStrategy[str]:
+    """Generate an organisation number: nine digits whose last is the MOD11 check digit.
+
+    It begins with 8 or 9, as real ones do, and is made up: no body in the bundled data has
+    it. With ``hostile``, any valid number, the ministry's first.
+    """
+    if not hostile:
+        return realistic_orgnrs()
     generated = (
         st.text("0123456789", min_size=8, max_size=8)
         .map(completed_orgnr)
@@ -289,15 +295,6 @@ def _orgnrs() -> st.SearchStrategy[str]:
         .map(str)
     )
     return st.one_of(st.sampled_from(sorted(known_orgnrs())), generated)
-
-
-def orgnrs(*, hostile: bool = False) -> st.SearchStrategy[str]:
-    """Generate an organisation number: nine digits whose last is the MOD11 check digit.
-
-    It begins with 8 or 9, as real ones do, and is made up: no body in the bundled data has
-    it. With ``hostile``, any valid number, the ministry's first.
-    """
-    return _orgnrs() if hostile else realistic_orgnrs()
 
 
 def standings() -> st.SearchStrategy[Standing]:
@@ -313,7 +310,7 @@ def _localized_text(draw: st.DrawFn, text: st.SearchStrategy[str]) -> LocalizedT
     return LocalizedText(**{language: draw(text) for language in draw(_LANGUAGE_SETS)})
 
 
-@functools.cache
+@cached
 def localized(examples: tuple[str, ...] = _PROSE) -> st.SearchStrategy[LocalizedText]:
     return _localized_text(named(examples, multiline=True))
 
@@ -324,7 +321,7 @@ def localized_texts(*, hostile: bool = False) -> st.SearchStrategy[LocalizedText
     Each language says the same (``Vinneren ble kunngjort på konferansen.``). With
     ``hostile``, any set of one to all of nb, nn and en, each any clean text.
     """
-    return localized() if hostile else realistic_localized(NOTES)
+    return localized() if hostile else realistic_localized(TEXTS["notes"])
 
 
 def _scaled(places: int, *, positive: bool) -> st.SearchStrategy[Decimal]:
@@ -358,13 +355,7 @@ def _currencies() -> tuple[str, ...]:
     return (*common, *sorted(iso_currencies() - set(common)))
 
 
-@functools.cache
-def _money(*, positive: bool) -> st.SearchStrategy[Money]:
-    return st.builds(
-        Money, amount=_amounts(positive=positive), currency=st.sampled_from(_currencies())
-    )
-
-
+@cached
 def money(*, positive: bool = False, hostile: bool = False) -> st.SearchStrategy[Money]:
     """Generate :class:`~innovasjonspris.Money`: whole kroner in NOK, 10 000 to 2 000 000.
 
@@ -372,4 +363,8 @@ def money(*, positive: bool = False, hostile: bool = False) -> st.SearchStrategy
     accepts, with and without øre, ``Decimal("5E+5")`` as well as ``Decimal("500000")``,
     zero and below (unless ``positive``), in any ISO 4217 currency, NOK most often.
     """
-    return _money(positive=positive) if hostile else realistic_money()
+    if not hostile:
+        return realistic_money()
+    return st.builds(
+        Money, amount=_amounts(positive=positive), currency=st.sampled_from(_currencies())
+    )
