@@ -1,0 +1,117 @@
+"""The checks a rule is made of: each stated once, as code, with what it says when it fails.
+
+A field rule (see :mod:`innovasjonspris._validators`) is an ordered sequence of clauses.
+Each clause is the code of one check, a Python expression over the value, and the message
+for a value whose first failing check it is. The rule's expression, which the loaders'
+generated code and the rule's own compiled test run, is the clauses' code joined by
+``and``; the rule's problem is the message of the first clause that fails. Nothing else
+says what a rule checks.
+
+The code of a :class:`Check` names the value ``value``. Names that start with ``value_``
+are its own helpers, which an assignment expression may set for a later clause of the
+same rule to use (``value_length := len(value)``); every other free name is a builtin or
+one of the clause's ``names``. Writing the code for a variable renames the value and its
+helpers after the variable, puts a name an int, str or bool stands for in as a constant,
+and binds every other object the code names.
+"""
+
+from __future__ import annotations
+
+import abc
+import ast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final, cast, get_origin
+
+import attrs
+
+__all__ = ["Bind", "Check", "Clause", "Problem", "conjunction"]
+
+Bind = Callable[[object], str]
+"""Gives an object a name that an expression can use."""
+
+Problem = tuple[str, str]
+"""What fails, as ``(where below the field, message)``: ``("[2]", "is listed twice")``."""
+
+VALUE: Final = "value"
+"""The name the code of a check gives the value it tests."""
+
+# Nodes that need brackets to stand as one operand of "and", or after "not".
+_LOOSE: Final = (ast.BoolOp, ast.IfExp, ast.NamedExpr, ast.Lambda)
+
+
+class Clause(abc.ABC):
+    """One check of a rule: the code that a value passes, and what a failing value is told."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def written(self, var: str, kind: object, bind: Bind) -> str:
+        """The check as an expression over ``var``, which holds a value of exactly ``kind``.
+
+        ``"True"`` when every value of ``kind`` passes; ``object`` is the kind of a value
+        of which nothing is known.
+        """
+
+    @abc.abstractmethod
+    def said(self, value: object) -> Problem:
+        """What is wrong with ``value``, which passed the clauses before this one and fails it."""
+
+
+@attrs.frozen(eq=False)
+class Check(Clause):
+    """A check stated as code over ``value``, and its message, fixed or made from the value.
+
+    A message made from the value may name where below the field the fault is, as a
+    :data:`Problem`.
+
+    ``names`` are the objects the code names besides builtins. ``known`` is a type of which
+    every value passes, as a type test does: the code is left out for a value known to be
+    exactly of that type (or a tuple type, for ``tuple``).
+    """
+
+    code: str
+    says: str | Callable[[Any], str | Problem]
+    names: Mapping[str, object] = attrs.field(factory=dict[str, object])
+    known: type | None = None
+
+    def written(self, var: str, kind: object, bind: Bind) -> str:
+        if self.known is not None and (kind is self.known or get_origin(kind) is self.known):
+            return "True"
+        node = _Renamed(var, self.names, bind).visit(ast.parse(self.code, mode="eval").body)
+        written = ast.unparse(node)
+        return f"({written})" if isinstance(node, _LOOSE) else written
+
+    def said(self, value: object) -> Problem:
+        said = self.says if isinstance(self.says, str) else self.says(value)
+        return ("", said) if isinstance(said, str) else said
+
+
+class _Renamed(ast.NodeTransformer):
+    """Code of a check rewritten for a variable: the value renamed, its names bound."""
+
+    def __init__(self, var: str, names: Mapping[str, object], bind: Bind) -> None:
+        self.var = var
+        self.names = names
+        self.bind = bind
+        self.bound: dict[str, str] = {}
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        name = node.id
+        if name == VALUE or name.startswith(VALUE + "_"):
+            return ast.Name(self.var + name.removeprefix(VALUE), node.ctx)
+        if name not in self.names:
+            return node  # a builtin
+        named = self.names[name]
+        if type(named) in {int, str, bool}:  # not a subclass, whose repr is no literal
+            return ast.Constant(cast("int | str", named))
+        if name not in self.bound:
+            self.bound[name] = self.bind(named)
+        return ast.Name(self.bound[name], node.ctx)
+
+
+def conjunction(written: Iterable[str]) -> str:
+    """One expression that holds when each of ``written`` holds; ``"True"`` for none."""
+    parts = [part for part in written if part != "True"]
+    if len(parts) == 1:
+        return parts[0]
+    return f"({' and '.join(parts)})" if parts else "True"
