@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import abc
 import ast
+import builtins
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, cast, get_origin
 
 import attrs
 
-__all__ = ["Bind", "Check", "Clause", "Problem", "conjunction"]
+from innovasjonspris._errors import brief
+
+__all__ = ["Bind", "Check", "Clause", "Problem", "conjunction", "of_type", "showing", "type_name"]
 
 Bind = Callable[[object], str]
 """Gives an object a name that an expression can use."""
@@ -86,6 +89,24 @@ class Check(Clause):
         return ("", said) if isinstance(said, str) else said
 
 
+def type_name(value: object) -> str:
+    """The name of ``value``'s type, as a message says what it got."""
+    return type(value).__name__
+
+
+def showing(message: str) -> Callable[[object], str]:
+    """A message that says what a value must be, then what it is: ``must be X, not 'y'``."""
+    return lambda value: f"{message}, not {brief(value)}"
+
+
+def of_type(kind: type, description: str) -> Check:
+    """The check that a value is exactly a ``kind``, which a message calls ``description``."""
+    says = f"must be {description}, not {{}}".format
+    return Check(
+        "type(value) is kind", lambda value: says(type_name(value)), {"kind": kind}, known=kind
+    )
+
+
 class _Renamed(ast.NodeTransformer):
     """Code of a check rewritten for a variable: the value renamed, its names bound."""
 
@@ -104,6 +125,8 @@ class _Renamed(ast.NodeTransformer):
         named = self.names[name]
         if type(named) in {int, str, bool}:  # not a subclass, whose repr is no literal
             return ast.Constant(cast("int | str", named))
+        if getattr(builtins, getattr(named, "__name__", ""), None) is named:
+            return ast.Name(cast("type", named).__name__, node.ctx)  # a builtin, by its name
         if name not in self.bound:
             self.bound[name] = self.bind(named)
         return ast.Name(self.bound[name], node.ctx)

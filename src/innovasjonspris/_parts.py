@@ -18,7 +18,7 @@ import attrs
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
-from innovasjonspris._clauses import Check, Clause
+from innovasjonspris._clauses import Check, Clause, of_type, showing
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, Problems, ruled
 from innovasjonspris._text import address, matches, proper_name, text
@@ -177,7 +177,7 @@ class Currency(v.FieldRule):
     def clauses(self) -> tuple[Clause, ...]:
         listed = Check(
             "value in currencies",
-            lambda value: f"must be a three-letter ISO 4217 currency code, not {brief(value)}",
+            showing("must be a three-letter ISO 4217 currency code"),
             {"currencies": iso_currencies()},
         )
         return (*text().clauses(), listed)
@@ -199,15 +199,8 @@ class Amount(v.FieldRule):
 
     def clauses(self) -> tuple[Clause, ...]:
         return (
-            Check(
-                "type(value) is Decimal",
-                lambda value: f"must be a Decimal, not {type(value).__name__}",
-                {"Decimal": Decimal},
-                known=Decimal,
-            ),
-            Check(
-                "value.is_finite()", lambda value: f"must be a finite number, not {brief(value)}"
-            ),
+            of_type(Decimal, "a Decimal"),
+            Check("value.is_finite()", showing("must be a finite number")),
             Check(
                 "abs(value) < most",
                 f"must be smaller than {MAX_AMOUNT:,} in absolute value",
@@ -215,7 +208,7 @@ class Amount(v.FieldRule):
             ),
             Check(
                 "value.as_tuple().exponent >= places",
-                lambda value: f"must have at most two decimal places, not {brief(value)}",
+                showing("must have at most two decimal places"),
                 {"places": -MAX_DECIMAL_PLACES},
             ),
         )
@@ -265,7 +258,7 @@ class Orgnr(v.FieldRule):
             *text().clauses(),
             Check(
                 "value == compact(value)",
-                lambda value: f"must be nine digits without spaces, not {brief(value)}",
+                showing("must be nine digits without spaces"),
                 {"compact": stdnum_orgnr.compact},
             ),
             Check("value.isascii() and value.isdigit()", _not_orgnr("it must be nine digits 0-9")),

@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import attrs
 
-from innovasjonspris._clauses import Check, Clause
+from innovasjonspris._clauses import Check, Clause, of_type, showing
 from innovasjonspris._errors import brief
 from innovasjonspris._validators import FieldRule, anchored
 
@@ -123,11 +123,7 @@ class Text(FieldRule):
             _LATIN1_FORBIDDEN_IN_PROSE if self.multiline else _LATIN1_FORBIDDEN_IN_LINE
         )
         return (
-            Check(
-                "type(value) is str",
-                lambda value: f"must be text, not {type(value).__name__}",
-                known=str,
-            ),
+            of_type(str, "text"),
             # What strip() removes is white space (str.isspace()): all of it, nothing left.
             Check("(value_stripped := value.strip())", "must not be empty"),
             # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose
@@ -189,10 +185,9 @@ class Matches(FieldRule):
     description: str
 
     def clauses(self) -> tuple[Clause, ...]:
-        says = f"must be {self.description}, not {{}}".format
         fits = Check(
             "pattern.fullmatch(value) is not None",
-            lambda value: says(brief(value)),
+            showing(f"must be {self.description}"),
             {"pattern": self.pattern},
         )
         return (*_LINE.clauses(), fits)

@@ -21,7 +21,16 @@ from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import attrs
 
-from innovasjonspris._clauses import Bind, Check, Clause, Problem, conjunction
+from innovasjonspris._clauses import (
+    Bind,
+    Check,
+    Clause,
+    Problem,
+    conjunction,
+    of_type,
+    showing,
+    type_name,
+)
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._generated import run
 
@@ -52,11 +61,6 @@ def anchored(pattern: str) -> str:
     end of the text, as ECMA-262's ``$`` is; validators and generators use either.
     """
     return f"^(?:{pattern})(?!\\n)$"
-
-
-def type_name(value: object) -> str:
-    """The name of ``value``'s type, as a message says what it got."""
-    return type(value).__name__
 
 
 def binder(names: dict[str, Any]) -> Bind:
@@ -225,14 +229,10 @@ class Integer(FieldRule):
 
     def clauses(self) -> tuple[Clause, ...]:
         return (
-            Check(
-                "type(value) is int",
-                lambda value: f"must be a whole number, not {type_name(value)}",
-                known=int,
-            ),
+            of_type(int, "a whole number"),
             Check(
                 "minimum <= value <= maximum",
-                lambda value: f"must be from {self.minimum} to {self.maximum}, not {brief(value)}",
+                showing(f"must be from {self.minimum} to {self.maximum}"),
                 {"minimum": self.minimum, "maximum": self.maximum},
             ),
         )
@@ -344,9 +344,7 @@ class _Distinct(Clause):
 
 
 _DISTINCT: Final = _Distinct()
-_IS_TUPLE: Final = Check(
-    "type(value) is tuple", lambda value: f"must be a tuple, not {type_name(value)}", known=tuple
-)
+_IS_TUPLE: Final = of_type(tuple, "a tuple")
 
 
 @attrs.frozen(repr=False)

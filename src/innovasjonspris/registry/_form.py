@@ -6,8 +6,7 @@ from typing import Any, Final
 
 import attrs
 
-from innovasjonspris._clauses import Check, Clause
-from innovasjonspris._errors import brief
+from innovasjonspris._clauses import Check, Clause, of_type, showing
 from innovasjonspris._validators import FieldRule, anchored
 from innovasjonspris.registry._counties import COUNTIES
 
@@ -26,14 +25,10 @@ class KommunenummerForm(FieldRule):
 
     def clauses(self) -> tuple[Clause, ...]:
         return (
-            Check(
-                "type(value) is str",
-                lambda value: f"must be text of four digits, not {type(value).__name__}",
-                known=str,
-            ),
+            of_type(str, "text of four digits"),
             Check(
                 "len(value) == 4 and value.isascii() and value.isdigit()",
-                lambda value: f"must be four digits 0-9, not {brief(value)}",
+                showing("must be four digits 0-9"),
             ),
             Check(
                 "value[2:] != '00'",
