@@ -20,14 +20,26 @@ from __future__ import annotations
 import abc
 import ast
 import builtins
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, cast, get_origin
 
 import attrs
 
 from innovasjonspris._errors import brief
+from innovasjonspris._generated import run
 
-__all__ = ["Bind", "Check", "Clause", "Problem", "conjunction", "of_type", "showing", "type_name"]
+__all__ = [
+    "Bind",
+    "Check",
+    "Clause",
+    "Problem",
+    "binder",
+    "conjunction",
+    "of_type",
+    "showing",
+    "type_name",
+    "unless",
+]
 
 Bind = Callable[[object], str]
 """Gives an object a name that an expression can use."""
@@ -89,6 +101,17 @@ class Check(Clause):
         return ("", said) if isinstance(said, str) else said
 
 
+def binder(names: dict[str, Any]) -> Bind:
+    """A :data:`Bind` that puts each value into ``names`` under a name of its own."""
+
+    def bind(value: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    return bind
+
+
 def type_name(value: object) -> str:
     """The name of ``value``'s type, as a message says what it got."""
     return type(value).__name__
@@ -138,3 +161,21 @@ def conjunction(written: Iterable[str]) -> str:
     if len(parts) == 1:
         return parts[0]
     return f"({' and '.join(parts)})" if parts else "True"
+
+
+def unless(check: Check, field: str) -> Callable[[Any], Sequence[Problem]]:
+    """The test of a rule across fields that is one check of the instance, ``value``.
+
+    It finds nothing when the instance passes ``check``, else ``field`` and the check's
+    message; the function is the check's code, compiled.
+    """
+
+    def found(value: object) -> Sequence[Problem]:
+        below, message = check.said(value)
+        return ((field + below, message),)
+
+    names: dict[str, Any] = {"_found": found}
+    test = check.written(VALUE, object, binder(names))
+    source = f"def problems({VALUE}):\n    return () if {test} else _found({VALUE})\n"
+    run(source, f"rule across fields: {field} unless {check.code}", names)
+    return cast("Callable[[Any], Sequence[Problem]]", names["problems"])

@@ -18,7 +18,7 @@ import attrs
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
-from innovasjonspris._clauses import Check, Clause, of_type, showing
+from innovasjonspris._clauses import Check, Clause, of_type, showing, unless
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, Problems, ruled
 from innovasjonspris._text import address, matches, proper_name, text
@@ -107,16 +107,16 @@ class Standing(enum.StrEnum):
 _RANKS: Final[dict[Standing, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
-def _some_language(text: LocalizedText) -> Problems:
-    if text.nb is None and text.nn is None and text.en is None:
-        return (("nb", "needs a text in at least one of nb, nn and en"),)
-    return ()
-
-
 SOME_LANGUAGE: Final = ObjectRule(
     "some language",
     "A localised text is given in at least one of nb, nn and en.",
-    _some_language,
+    unless(
+        Check(
+            "value.nb is not None or value.nn is not None or value.en is not None",
+            "needs a text in at least one of nb, nn and en",
+        ),
+        "nb",
+    ),
     {"minProperties": 1},
 )
 
@@ -349,12 +349,6 @@ class Project:
     summary: LocalizedText | None = attrs.field(default=None, validator=localized())
 
 
-def _end_has_start(event: Event) -> Problems:
-    if event.end is not None and event.start is None:
-        return (("end", "needs a start"),)
-    return ()
-
-
 def _end_after_start(event: Event) -> Problems:
     if event.end is not None and event.start is not None and event.end < event.start:
         return (("end", f"{event.end.isoformat()} is before the start on {event.start}"),)
@@ -364,7 +358,7 @@ def _end_after_start(event: Event) -> Problems:
 END_HAS_START: Final = ObjectRule(
     "end has start",
     "An event with an end has a start.",
-    _end_has_start,
+    unless(Check("value.end is None or value.start is not None", "needs a start"), "end"),
     {"dependentRequired": {"end": ["start"]}},
 )
 END_AFTER_START: Final = ObjectRule(

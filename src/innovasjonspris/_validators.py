@@ -26,6 +26,7 @@ from innovasjonspris._clauses import (
     Check,
     Clause,
     Problem,
+    binder,
     conjunction,
     of_type,
     showing,
@@ -61,17 +62,6 @@ def anchored(pattern: str) -> str:
     end of the text, as ECMA-262's ``$`` is; validators and generators use either.
     """
     return f"^(?:{pattern})(?!\\n)$"
-
-
-def binder(names: dict[str, Any]) -> Bind:
-    """A :data:`Bind` that puts each value into ``names`` under a name of its own."""
-
-    def bind(value: object) -> str:
-        key = f"_n{len(names)}"
-        names[key] = value
-        return key
-
-    return bind
 
 
 def compile_test(
