@@ -12,7 +12,10 @@ are its own helpers, which an assignment expression may set for a later clause o
 same rule to use (``value_length := len(value)``); every other free name is a builtin or
 one of the clause's ``names``. Writing the code for a variable renames the value and its
 helpers after the variable, puts a name an int, str or bool stands for in as a constant,
-and binds every other object the code names.
+writes a builtin by its own name, and binds every other object the code names.
+
+A rule across the fields of a class that is one check of the instance is written the same
+way, and compiled into its test by :func:`unless`.
 """
 
 from __future__ import annotations
