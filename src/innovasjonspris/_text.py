@@ -32,7 +32,6 @@ __all__ = [
     "check_text",
     "matches",
     "mixed_script_letter",
-    "one_script_words",
     "proper_name",
     "scripts_of",
     "text",
@@ -309,15 +308,6 @@ def _in_word(character: str) -> bool:
     return unicodedata.category(character)[0] in "LM"
 
 
-def one_script_words(value: str) -> bool:
-    """Whether each word of ``value`` keeps to one script; Latin-1 text always does."""
-    return value.isascii() or _is_latin1(value) or mixed_script_letter(value) is None
-
-
-def _is_latin1(value: str) -> bool:
-    return len(value.encode("latin-1", "ignore")) == len(value)
-
-
 def _mixed_scripts(value: str) -> str:
     found = mixed_script_letter(value)
     first, clash, word = cast("tuple[str, str, str]", found)
@@ -335,8 +325,12 @@ class Name(FieldRule):
     """
 
     def clauses(self) -> tuple[Clause, ...]:
+        # Latin-1 text, ASCII first, keeps each word to one script (Latin) without asking.
         one_script = Check(
-            "one_script_words(value)", _mixed_scripts, {"one_script_words": one_script_words}
+            "value.isascii() or len(value.encode('latin-1', 'ignore')) == len(value)"
+            " or mixed_script_letter(value) is None",
+            _mixed_scripts,
+            {"mixed_script_letter": mixed_script_letter},
         )
         return (*_LINE.clauses(), one_script)
 
