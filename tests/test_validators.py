@@ -10,6 +10,9 @@ from innovasjonspris import Standing, ValidationError
 from innovasjonspris import _validators as v
 from innovasjonspris._clauses import Check
 from innovasjonspris._text import check_text
+from innovasjonspris._validators import compile_test
+from innovasjonspris.registry._counties import COUNTIES
+from innovasjonspris.registry._form import KOMMUNENUMMER
 
 
 def is_clean(value: str, *, multiline: bool) -> bool:
@@ -146,3 +149,25 @@ def test_a_check_of_the_type_is_left_out_where_the_type_is_known() -> None:
     rule = v.integer(0, 9)
     assert rule.expression("n", int, v.binder({})) == "0 <= n <= 9"
     assert rule.expression("n", object, v.binder({})) == "(type(n) is int and 0 <= n <= 9)"
+
+
+def kommunenummer_problem(value: str) -> str | None:
+    """What is wrong with the form of a kommunenummer, written out one part at a time."""
+    counties = {county.number for county in COUNTIES}
+    if len(value) != 4 or any(c not in "0123456789" for c in value):
+        return f"must be four digits 0-9, not {value!r}"
+    if value[2:] == "00":
+        return f"{value!r} has no municipality part (it ends in 00)"
+    if value[:2] not in counties:
+        return f"{value!r} starts with {value[:2]}, which is no county number"
+    return None
+
+
+@pytest.mark.property
+@given(st.text(st.sampled_from("0123456789\uff10\u0660x"), max_size=5))
+def test_a_kommunenummer_has_its_form_exactly_when_each_part_does(value: str) -> None:
+    expected = kommunenummer_problem(value)
+    assert KOMMUNENUMMER.passes(value) is (expected is None)
+    assert compile_test(KOMMUNENUMMER.expression, str)(value) is (expected is None)
+    if expected is not None:
+        assert KOMMUNENUMMER.problem(value) == ("", expected)

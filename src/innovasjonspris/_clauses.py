@@ -12,7 +12,8 @@ are its own helpers, which an assignment expression may set for a later clause o
 same rule to use (``value_length := len(value)``); every other free name is a builtin or
 one of the clause's ``names``. Writing the code for a variable renames the value and its
 helpers after the variable, puts a name an int, str or bool stands for in as a constant,
-writes a builtin by its own name, and binds every other object the code names.
+writes a builtin by its own name, and binds every other object the code names; the code
+is parsed once, however often it is written.
 
 A rule across the fields of a class that is one check of the instance is written the same
 way, and compiled into its test by :func:`unless`.
@@ -23,6 +24,8 @@ from __future__ import annotations
 import abc
 import ast
 import builtins
+import functools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, cast, get_origin
 
@@ -95,9 +98,19 @@ class Check(Clause):
     def written(self, var: str, kind: object, bind: Bind) -> str:
         if self.known is not None and (kind is self.known or get_origin(kind) is self.known):
             return "True"
-        node = _Renamed(var, self.names, bind).visit(ast.parse(self.code, mode="eval").body)
-        written = ast.unparse(node)
-        return f"({written})" if isinstance(node, _LOOSE) else written
+        bound: dict[str, str] = {}
+
+        def named(found: re.Match[str]) -> str:
+            name = found.group(1)
+            if name == VALUE or name.startswith(VALUE + "_"):
+                return var + name.removeprefix(VALUE)
+            if name not in self.names:
+                return name  # a builtin
+            if name not in bound:
+                bound[name] = _written_name(self.names[name], bind)
+            return bound[name]
+
+        return _MARKED.sub(named, _template(self.code))
 
     def said(self, value: object) -> Problem:
         said = self.says if isinstance(self.says, str) else self.says(value)
@@ -133,29 +146,30 @@ def of_type(kind: type, description: str) -> Check:
     )
 
 
-class _Renamed(ast.NodeTransformer):
-    """Code of a check rewritten for a variable: the value renamed, its names bound."""
+# Every name in a check's code, marked, so that writing the code renames it without parsing.
+_MARK: Final = "\x00"
+_MARKED: Final = re.compile(f"{_MARK}(\\w+){_MARK}")
 
-    def __init__(self, var: str, names: Mapping[str, object], bind: Bind) -> None:
-        self.var = var
-        self.names = names
-        self.bind = bind
-        self.bound: dict[str, str] = {}
 
-    def visit_Name(self, node: ast.Name) -> ast.expr:
-        name = node.id
-        if name == VALUE or name.startswith(VALUE + "_"):
-            return ast.Name(self.var + name.removeprefix(VALUE), node.ctx)
-        if name not in self.names:
-            return node  # a builtin
-        named = self.names[name]
-        if type(named) in {int, str, bool}:  # not a subclass, whose repr is no literal
-            return ast.Constant(cast("int | str", named))
-        if getattr(builtins, getattr(named, "__name__", ""), None) is named:
-            return ast.Name(cast("type", named).__name__, node.ctx)  # a builtin, by its name
-        if name not in self.bound:
-            self.bound[name] = self.bind(named)
-        return ast.Name(self.bound[name], node.ctx)
+@functools.cache
+def _template(code: str) -> str:
+    """A check's code as written, bracketed where it must be, with every name marked."""
+    node = ast.parse(code, mode="eval").body
+    for each in ast.walk(node):
+        if isinstance(each, ast.Name):
+            each.id = f"{_MARK}{each.id}{_MARK}"
+    written = ast.unparse(node)
+    return f"({written})" if isinstance(node, _LOOSE) else written
+
+
+def _written_name(named: object, bind: Bind) -> str:
+    """How code names ``named``: an int, str or bool as it is, a builtin by its name."""
+    if type(named) in {int, str, bool}:  # not a subclass, whose repr is no literal
+        literal = repr(named)
+        return f"({literal})" if literal.startswith("-") else literal
+    if getattr(builtins, getattr(named, "__name__", ""), None) is named:
+        return cast("type", named).__name__
+    return bind(named)
 
 
 def conjunction(written: Iterable[str]) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Final
 
 import attrs
 
-from innovasjonspris._clauses import Check, Clause, of_type, showing
-from innovasjonspris._validators import FieldRule, anchored
+from innovasjonspris._clauses import Bind, Check, Clause, conjunction, of_type, showing
+from innovasjonspris._validators import FieldRule, anchored, compile_test
 from innovasjonspris.registry._counties import COUNTIES
 
 __all__ = ["KOMMUNENUMMER", "KommunenummerForm"]
 
 _COUNTY_NUMBERS: Final = frozenset(county.number for county in COUNTIES)
+_IS_TEXT: Final = of_type(str, "text of four digits")
+_TWO_DIGITS: Final = 100
 
 
 @attrs.frozen(repr=False)
@@ -25,7 +28,7 @@ class KommunenummerForm(FieldRule):
 
     def clauses(self) -> tuple[Clause, ...]:
         return (
-            of_type(str, "text of four digits"),
+            _IS_TEXT,
             Check(
                 "len(value) == 4 and value.isascii() and value.isdigit()",
                 showing("must be four digits 0-9"),
@@ -41,6 +44,11 @@ class KommunenummerForm(FieldRule):
             ),
         )
 
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        # Text that passes is four digits, one of ten thousand: the expression asks whether
+        # it is one of those the clauses pass, which is one test rather than four.
+        return conjunction((_IS_TEXT.written(var, kind, bind), f"{var} in {bind(_forms())}"))
+
     def schema(self) -> dict[str, Any]:
         counties = "|".join(sorted(_COUNTY_NUMBERS))
         return {"type": "string", "pattern": anchored(f"(?:{counties})(?:0[1-9]|[1-9][0-9])")}
@@ -50,3 +58,11 @@ class KommunenummerForm(FieldRule):
 
 
 KOMMUNENUMMER: Final = KommunenummerForm()
+
+
+@functools.cache
+def _forms() -> frozenset[str]:
+    """Every kommunenummer in form, found by the clauses among all four digits."""
+    by_clauses = compile_test(super(KommunenummerForm, KOMMUNENUMMER).expression, str)
+    pairs = [f"{number:02d}" for number in range(_TWO_DIGITS)]
+    return frozenset(filter(by_clauses, (first + last for first in pairs for last in pairs)))
