@@ -214,6 +214,19 @@ def test_only_attrs_equality_lets_a_first_field_decide() -> None:
     assert v.first_compared_field(Uncompared) is None
 
 
+def test_without_attrs_inspect_no_first_field_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    # attrs before 25.4 cannot say whether a class's == is its own; then every item is
+    # hashed whole, and repeats are found all the same.
+    monkeypatch.delattr(attrs, "inspect", raising=False)
+    assert v.first_compared_field(Person) is None
+    rule = v.tuple_of(v.instance_of(Person), unique=True)
+    bind = v.binder({})
+    assert "map(" not in rule.expression("people", tuple[Person, ...], bind)
+    one = Person(name="Ola Nordmann")
+    assert compile_for(rule, tuple[Person, ...])((one, Person(name="Kari Nordmann")))
+    assert not compile_for(rule, tuple[Person, ...])((one, Person(name="Ola Nordmann")))
+
+
 def test_items_with_the_same_first_field_are_still_told_apart() -> None:
     one = Person(name="Ola Nordmann", title=LocalizedText(nb="ordfører"))
     other = Person(name="Ola Nordmann", title=LocalizedText(nb="rådmann"))

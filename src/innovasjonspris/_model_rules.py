@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Final
 
 from innovasjonspris import _validators as v
 from innovasjonspris import registry
+from innovasjonspris._clauses import Check, unless
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._parts import Standing
 from innovasjonspris._rules import ObjectRule, Problems
 from innovasjonspris.registry._table import in_year
 
 if TYPE_CHECKING:
-    from innovasjonspris._model import Applicants, AwardRound, Citation, Jury, Prize, YearNotAwarded
+    from innovasjonspris._model import AwardRound, Citation, Jury
 
 __all__ = [
     "AT_MOST_ONE_CHAIR",
@@ -57,12 +58,6 @@ PROJECTS_OF_CITED: Final = ObjectRule(
 )
 
 
-def _members_or_secretariat(jury: Jury) -> Problems:
-    if not jury.members and jury.secretariat is None:
-        return (("members", "a jury needs members or a secretariat"),)
-    return ()
-
-
 def _at_most_one_chair(jury: Jury) -> Problems:
     chairs = [index for index, member in enumerate(jury.members) if member.chair]
     if len(chairs) > 1:
@@ -75,7 +70,13 @@ def _at_most_one_chair(jury: Jury) -> Problems:
 MEMBERS_OR_SECRETARIAT: Final = ObjectRule(
     "members or secretariat",
     "A jury has members or a secretariat.",
-    _members_or_secretariat,
+    unless(
+        Check(
+            "value.members or value.secretariat is not None",
+            "a jury needs members or a secretariat",
+        ),
+        "members",
+    ),
     {
         "anyOf": [
             {"required": ["members"], "properties": {"members": {"minItems": 1}}},
@@ -99,38 +100,33 @@ AT_MOST_ONE_CHAIR: Final = ObjectRule(
 )
 
 
-def _more_than_a_number(applicants: Applicants) -> Problems:
-    if applicants.more_than and applicants.municipalities is None:
-        return (("more_than", "needs a number of municipalities"),)
-    return ()
-
-
-def _some_count(applicants: Applicants) -> Problems:
-    if all(getattr(applicants, count) is None for count in _COUNTS):
-        return (("municipalities", "give at least one count"),)
-    return ()
-
-
 _COUNTS: Final = ("municipalities", "applicants", "projects", "applications")
 
 MORE_THAN_A_NUMBER: Final = ObjectRule(
     "more than a number",
     "«More than» is said of a number of municipalities.",
-    _more_than_a_number,
+    unless(
+        Check(
+            "not value.more_than or value.municipalities is not None",
+            "needs a number of municipalities",
+        ),
+        "more_than",
+    ),
     {"anyOf": [{"properties": {"more_than": {"const": False}}}, {"required": ["municipalities"]}]},
 )
 SOME_COUNT: Final = ObjectRule(
     "some count",
     "Applicants give at least one count.",
-    _some_count,
+    unless(
+        Check(
+            "any(getattr(value, count) is not None for count in counts)",
+            "give at least one count",
+            {"counts": _COUNTS},
+        ),
+        "municipalities",
+    ),
     {"anyOf": [{"required": [count]} for count in _COUNTS]},
 )
-
-
-def _positive(thing: AwardRound | Prize) -> Problems:
-    if thing.amount.amount <= 0:
-        return (("amount.amount", f"a prize amount must be positive, not {thing.amount.amount}"),)
-    return ()
 
 
 def _one_winner(award: AwardRound) -> Problems:
@@ -210,13 +206,6 @@ def _counts_agree(award: AwardRound) -> Problems:
     return found
 
 
-def _id_of_the_year(award: AwardRound) -> Problems:
-    if award.id.rsplit("-", 1)[-1] != str(award.year):
-        message = f"{brief(award.id)} does not end in -{award.year}, the round's year"
-        return (("id", message),)
-    return ()
-
-
 @functools.cache
 def _municipalities_in(division: int) -> int:
     return len(registry.municipalities(year=division))
@@ -277,7 +266,13 @@ def _dates_near_the_year(award: AwardRound) -> Problems:
 POSITIVE_PRIZE: Final = ObjectRule(
     "positive prize",
     "A prize's amount is more than zero.",
-    _positive,
+    unless(
+        Check(
+            "value.amount.amount > 0",
+            lambda thing: f"a prize amount must be positive, not {thing.amount.amount}",
+        ),
+        "amount.amount",
+    ),
     # Not negative and not zero, said of the amount as the data writes it.
     {
         "properties": {
@@ -325,7 +320,13 @@ COUNTS_AGREE: Final = ObjectRule(
 ID_OF_THE_YEAR: Final = ObjectRule(
     "id of the year",
     "A round's id ends in its year, as innovasjonsprisen-2019 does.",
-    _id_of_the_year,
+    unless(
+        Check(
+            "value.id.rsplit('-', 1)[-1] == str(value.year)",
+            lambda award: f"{brief(award.id)} does not end in -{award.year}, the round's year",
+        ),
+        "id",
+    ),
 )
 MUNICIPALITIES_OF_THE_YEAR: Final = ObjectRule(
     "municipalities of the year",
@@ -341,15 +342,9 @@ DATES_NEAR_THE_YEAR: Final = ObjectRule(
 )
 
 
-def _some_source(year: YearNotAwarded) -> Problems:
-    if not year.sources:
-        return (("sources", "a year not awarded needs a source that says so"),)
-    return ()
-
-
 SOME_SOURCE: Final = ObjectRule(
     "some source",
     "A year not awarded has a source that says so.",
-    _some_source,
+    unless(Check("value.sources", "a year not awarded needs a source that says so"), "sources"),
     {"properties": {"sources": {"minItems": 1}}},
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -17,6 +18,7 @@ import attrs
 from stdnum.no import orgnr as stdnum_orgnr
 
 from innovasjonspris import _validators as v
+from innovasjonspris._clauses import Check, Clause, of_type, showing, unless
 from innovasjonspris._errors import brief
 from innovasjonspris._rules import ObjectRule, Problems, ruled
 from innovasjonspris._text import address, matches, proper_name, text
@@ -105,16 +107,16 @@ class Standing(enum.StrEnum):
 _RANKS: Final[dict[Standing, int]] = {standing: rank for rank, standing in enumerate(Standing, 1)}
 
 
-def _some_language(text: LocalizedText) -> Problems:
-    if text.nb is None and text.nn is None and text.en is None:
-        return (("nb", "needs a text in at least one of nb, nn and en"),)
-    return ()
-
-
 SOME_LANGUAGE: Final = ObjectRule(
     "some language",
     "A localised text is given in at least one of nb, nn and en.",
-    _some_language,
+    unless(
+        Check(
+            "value.nb is not None or value.nn is not None or value.en is not None",
+            "needs a text in at least one of nb, nn and en",
+        ),
+        "nb",
+    ),
     {"minProperties": 1},
 )
 
@@ -172,14 +174,13 @@ def iso_currencies() -> frozenset[str]:
 class Currency(v.FieldRule):
     """A three-letter ISO 4217 currency code, as CLDR (through Babel) lists them."""
 
-    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
-        typed = "" if kind is str else f"type({var}) is str and "
-        return f"({typed}{var} in {bind(iso_currencies())})"
-
-    def problem(self, value: object) -> v.Problem:
-        if not text().passes(value):
-            return text().problem(value)
-        return "", f"must be a three-letter ISO 4217 currency code, not {brief(value)}"
+    def clauses(self) -> tuple[Clause, ...]:
+        listed = Check(
+            "value in currencies",
+            showing("must be a three-letter ISO 4217 currency code"),
+            {"currencies": iso_currencies()},
+        )
+        return (*text().clauses(), listed)
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": sorted(iso_currencies())}
@@ -196,21 +197,21 @@ class Amount(v.FieldRule):
     is refused, not converted.
     """
 
-    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
-        typed = "" if kind is Decimal else f"type({var}) is {bind(Decimal)} and "
+    def clauses(self) -> tuple[Clause, ...]:
         return (
-            f"({typed}{var}.is_finite() and {var}.as_tuple().exponent >= {-MAX_DECIMAL_PLACES}"
-            f" and abs({var}) < {bind(MAX_AMOUNT)})"
+            of_type(Decimal, "a Decimal"),
+            Check("value.is_finite()", showing("must be a finite number")),
+            Check(
+                "abs(value) < most",
+                f"must be smaller than {MAX_AMOUNT:,} in absolute value",
+                {"most": MAX_AMOUNT},
+            ),
+            Check(
+                "value.as_tuple().exponent >= places",
+                showing("must have at most two decimal places"),
+                {"places": -MAX_DECIMAL_PLACES},
+            ),
         )
-
-    def problem(self, value: object) -> v.Problem:
-        if type(value) is not Decimal:
-            return "", f"must be a Decimal, not {type(value).__name__}"
-        if not value.is_finite():
-            return "", f"must be a finite number, not {brief(value)}"
-        if abs(value) >= MAX_AMOUNT:
-            return "", f"must be smaller than {MAX_AMOUNT:,} in absolute value"
-        return "", f"must have at most two decimal places, not {brief(value)}"
 
     def schema(self) -> dict[str, Any]:
         number = decimal_text(MAX_WHOLE_DIGITS, MAX_DECIMAL_PLACES)
@@ -232,6 +233,18 @@ class Money:
     currency: str = attrs.field(default="NOK", validator=Currency())
 
 
+_ORGNR_LENGTH = 9
+
+
+def _not_orgnr(fault: str) -> Callable[[str], str]:
+    # In our words: python-stdnum's own messages are capitalised sentences of its own.
+    def says(value: str) -> str:
+        said = fault.format(length=len(value))
+        return f"{brief(value)} is not a valid organisation number: {said}"
+
+    return says
+
+
 @attrs.frozen(repr=False)
 class Orgnr(v.FieldRule):
     """A nine-digit organisation number of Enhetsregisteret, with its check digit.
@@ -240,18 +253,26 @@ class Orgnr(v.FieldRule):
     check digit of the rest.
     """
 
-    def expression(self, var: str, kind: object, bind: v.Bind) -> str:
-        clean = text().expression(var, kind, bind)
-        compact, valid = bind(stdnum_orgnr.compact), bind(stdnum_orgnr.is_valid)
-        return f"({clean} and {var} == {compact}({var}) and {valid}({var}))"
-
-    def problem(self, value: object) -> v.Problem:
-        if not text().passes(value):
-            return text().problem(value)
-        checked = str(value)
-        if checked != stdnum_orgnr.compact(checked):
-            return "", f"must be nine digits without spaces, not {brief(checked)}"
-        return "", f"{brief(checked)} is not a valid organisation number: {_orgnr_fault(checked)}"
+    def clauses(self) -> tuple[Clause, ...]:
+        return (
+            *text().clauses(),
+            Check(
+                "value == compact(value)",
+                showing("must be nine digits without spaces"),
+                {"compact": stdnum_orgnr.compact},
+            ),
+            Check("value.isascii() and value.isdigit()", _not_orgnr("it must be nine digits 0-9")),
+            Check(
+                "len(value) == length",
+                _not_orgnr("it has {length} characters where nine digits are needed"),
+                {"length": _ORGNR_LENGTH},
+            ),
+            Check(
+                "is_valid(value)",
+                _not_orgnr("its last digit is not the check digit of the first eight"),
+                {"is_valid": stdnum_orgnr.is_valid},
+            ),
+        )
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": v.anchored("[0-9]{9}")}
@@ -264,16 +285,6 @@ class Orgnr(v.FieldRule):
 
 
 _ORGNR = v.optional(Orgnr())
-_ORGNR_LENGTH = 9
-
-
-def _orgnr_fault(value: str) -> str:
-    # In our words: python-stdnum's own messages are capitalised sentences of its own.
-    if not (value.isascii() and value.isdigit()):
-        return "it must be nine digits 0-9"
-    if len(value) != _ORGNR_LENGTH:
-        return f"it has {len(value)} characters where nine digits are needed"
-    return "its last digit is not the check digit of the first eight"
 
 
 @attrs.frozen(kw_only=True)
@@ -338,12 +349,6 @@ class Project:
     summary: LocalizedText | None = attrs.field(default=None, validator=localized())
 
 
-def _end_has_start(event: Event) -> Problems:
-    if event.end is not None and event.start is None:
-        return (("end", "needs a start"),)
-    return ()
-
-
 def _end_after_start(event: Event) -> Problems:
     if event.end is not None and event.start is not None and event.end < event.start:
         return (("end", f"{event.end.isoformat()} is before the start on {event.start}"),)
@@ -353,7 +358,7 @@ def _end_after_start(event: Event) -> Problems:
 END_HAS_START: Final = ObjectRule(
     "end has start",
     "An event with an end has a start.",
-    _end_has_start,
+    unless(Check("value.end is None or value.start is not None", "needs a start"), "end"),
     {"dependentRequired": {"end": ["start"]}},
 )
 END_AFTER_START: Final = ObjectRule(

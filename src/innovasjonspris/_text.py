@@ -2,7 +2,8 @@
 
 Clean text is what every text of the data must be: not empty, no white space around it, no
 control characters (a line break only in prose), and in Unicode NFC. Like every field rule
-(see :mod:`innovasjonspris._validators`), each states its test once, as an expression.
+(see :mod:`innovasjonspris._validators`), each states its checks once, as clauses; a rule on
+text of some kind is the clauses of clean text and then its own.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any, Final, cast
 
 import attrs
 
+from innovasjonspris._clauses import Check, Clause, of_type, showing
 from innovasjonspris._errors import brief
-from innovasjonspris._validators import Bind, FieldRule, Problem, anchored
+from innovasjonspris._validators import FieldRule, anchored
 
 __all__ = [
     "ADDRESS",
@@ -29,7 +32,6 @@ __all__ = [
     "check_text",
     "matches",
     "mixed_script_letter",
-    "one_script_words",
     "proper_name",
     "scripts_of",
     "text",
@@ -97,6 +99,13 @@ def _forbidden(character: str) -> str:
     return f"must not contain the control character {code}"
 
 
+def _no_forbidden(forbidden: re.Pattern[str]) -> Callable[[str], str]:
+    def says(value: str) -> str:
+        return _forbidden(cast("re.Match[str]", forbidden.search(value)).group())
+
+    return says
+
+
 @attrs.frozen(repr=False)
 class Text(FieldRule):
     """Clean text: no empty text, no surrounding white space, no controls, and NFC.
@@ -107,41 +116,38 @@ class Text(FieldRule):
 
     multiline: bool
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        typed = "" if kind is str else f"type({var}) is str and "
-        forbidden = bind(_FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE)
-        # Printable text has no controls (nor any other white space than " "); text that
-        # is not, say with a no-break space or a line feed, is searched for them.
-        anywhere = (
-            f"({var}.isprintable() or {forbidden}.search({var}) is None)"
-            f" and ({var}.isascii() or {bind(unicodedata.is_normalized)}('NFC', {var}))"
-        )
-        # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose
-        # nearly always is: Latin-1 text is in NFC whatever its letters, and its control
-        # characters are bytes, found faster among its bytes than by isprintable().
-        latin1, length = f"{var}_latin1", f"{var}_length"
-        controls = bind(_LATIN1_FORBIDDEN_IN_PROSE if self.multiline else _LATIN1_FORBIDDEN_IN_LINE)
-        in_bulk = (
-            f"len({latin1} := {var}.encode('latin-1', 'ignore')) == {length}"
-            f" and len({latin1}.translate(None, {controls})) == {length}"
+    def clauses(self) -> tuple[Clause, ...]:
+        forbidden = _FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE
+        bytes_forbidden = (
+            _LATIN1_FORBIDDEN_IN_PROSE if self.multiline else _LATIN1_FORBIDDEN_IN_LINE
         )
         return (
-            f"({typed}{var} != '' and {var} == {var}.strip()"
-            f" and (({anywhere}) if ({length} := len({var})) < {_LONG_TEXT}"
-            f" else ({in_bulk} or ({anywhere}))))"
+            of_type(str, "text"),
+            # What strip() removes is white space (str.isspace()): all of it, nothing left.
+            Check("(value_stripped := value.strip())", "must not be empty"),
+            # Long text is checked in bulk when it is Latin-1, as Norwegian and English prose
+            # nearly always is: its forbidden characters are bytes, found faster among its
+            # bytes than by isprintable(), and Latin-1 text is in NFC whatever its letters,
+            # which the NFC clause below reads. Printable text has no controls (nor any other
+            # white space than " "); text that is not, say with a no-break space or a line
+            # feed, is searched for them.
+            Check(
+                "((value_length := len(value)) >= long"
+                " and (value_latin1 := len(value_bytes := value.encode('latin-1', 'ignore'))"
+                " == value_length and len(value_bytes.translate(None, bytes_forbidden))"
+                " == value_length))"
+                " or value.isprintable() or forbidden.search(value) is None",
+                _no_forbidden(forbidden),
+                {"long": _LONG_TEXT, "bytes_forbidden": bytes_forbidden, "forbidden": forbidden},
+            ),
+            Check("value == value_stripped", "must not start or end with white space"),
+            Check(
+                "value.isascii() or (value_length >= long and value_latin1)"
+                " or is_normalized('NFC', value)",
+                "must be in Unicode normal form NFC",
+                {"long": _LONG_TEXT, "is_normalized": unicodedata.is_normalized},
+            ),
         )
-
-    def problem(self, value: object) -> Problem:
-        if type(value) is not str:
-            return "", f"must be text, not {type(value).__name__}"
-        if not value or value.isspace():
-            return "", "must not be empty"
-        bad = (_FORBIDDEN_IN_PROSE if self.multiline else _FORBIDDEN_IN_LINE).search(value)
-        if bad is not None:
-            return "", _forbidden(bad.group())
-        if value != value.strip():
-            return "", "must not start or end with white space"
-        return "", "must be in Unicode normal form NFC"
 
     def schema(self) -> dict[str, Any]:
         space = _white_space()
@@ -177,14 +183,13 @@ class Matches(FieldRule):
     pattern: re.Pattern[str]
     description: str
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        clean = _LINE.expression(var, kind, bind)
-        return f"({clean} and {bind(self.pattern)}.fullmatch({var}) is not None)"
-
-    def problem(self, value: object) -> Problem:
-        if not _LINE.passes(value):
-            return _LINE.problem(value)
-        return "", f"must be {self.description}, not {brief(value)}"
+    def clauses(self) -> tuple[Clause, ...]:
+        fits = Check(
+            "pattern.fullmatch(value) is not None",
+            showing(f"must be {self.description}"),
+            {"pattern": self.pattern},
+        )
+        return (*_LINE.clauses(), fits)
 
     def schema(self) -> dict[str, Any]:
         # Its own pattern first: generators of documents write from the first, test the rest.
@@ -303,13 +308,11 @@ def _in_word(character: str) -> bool:
     return unicodedata.category(character)[0] in "LM"
 
 
-def one_script_words(value: str) -> bool:
-    """Whether each word of ``value`` keeps to one script; Latin-1 text always does."""
-    return value.isascii() or _is_latin1(value) or mixed_script_letter(value) is None
-
-
-def _is_latin1(value: str) -> bool:
-    return len(value.encode("latin-1", "ignore")) == len(value)
+def _mixed_scripts(value: str) -> str:
+    found = mixed_script_letter(value)
+    first, clash, word = cast("tuple[str, str, str]", found)
+    letters = " and ".join(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in (first, clash))
+    return f"must not mix scripts in one word: {brief(word)} has {letters}"
 
 
 @attrs.frozen(repr=False)
@@ -321,18 +324,15 @@ class Name(FieldRule):
     Sámi letters (``Á``, ``Č``, ``Đ``, ``Ŋ``, ``Š``, ``Ŧ``, ``Ž``) are Latin.
     """
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        clean = _LINE.expression(var, kind, bind)
-        return f"({clean} and {bind(one_script_words)}({var}))"
-
-    def problem(self, value: object) -> Problem:
-        if not _LINE.passes(value):
-            return _LINE.problem(value)
-        # Clean text that fails has a word of mixed scripts.
-        found = mixed_script_letter(cast("str", value))
-        first, clash, word = cast("tuple[str, str, str]", found)
-        letters = " and ".join(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in (first, clash))
-        return "", f"must not mix scripts in one word: {brief(word)} has {letters}"
+    def clauses(self) -> tuple[Clause, ...]:
+        # Latin-1 text, ASCII first, keeps each word to one script (Latin) without asking.
+        one_script = Check(
+            "value.isascii() or len(value.encode('latin-1', 'ignore')) == len(value)"
+            " or mixed_script_letter(value) is None",
+            _mixed_scripts,
+            {"mixed_script_letter": mixed_script_letter},
+        )
+        return (*_LINE.clauses(), one_script)
 
     def schema(self) -> dict[str, Any]:
         return _LINE.schema()

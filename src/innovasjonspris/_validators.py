@@ -1,12 +1,14 @@
 """The rules on a single field's value, one frozen object each; each is an attrs validator.
 
-A rule states its test once, as a Python expression over a variable
-(:meth:`FieldRule.expression`). That one expression is compiled into the rule's own
-check, the one attrs runs, and written into the loaders' generated code
-(:mod:`innovasjonspris._fast`). Beside it the rule says what is wrong with a value that
-fails (:meth:`FieldRule.problem`), and what JSON Schema can say of the value as the data
-holds it (:meth:`FieldRule.schema`), with the parts it cannot (:meth:`FieldRule.unstated`).
-Raising :class:`ValidationError` naming the field is left to the one ``__call__`` here.
+A rule states its checks once, as an ordered sequence of clauses (see
+:mod:`innovasjonspris._clauses`): each the code of one check, with what it says of a value
+whose first failing check it is. From them this module derives, once for every rule, the
+rule's expression (:meth:`FieldRule.expression`), which is compiled into the check attrs
+runs and written into the loaders' generated code (:mod:`innovasjonspris._fast`), and what
+is wrong with a value that fails (:meth:`FieldRule.problem`). Beside the clauses a rule says
+what JSON Schema can say of the value as the data holds it (:meth:`FieldRule.schema`), with
+the parts it cannot (:meth:`FieldRule.unstated`). Raising :class:`ValidationError` naming
+the field is left to the one ``__call__`` here.
 """
 
 from __future__ import annotations
@@ -19,11 +21,24 @@ from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import attrs
 
+from innovasjonspris._clauses import (
+    Bind,
+    Check,
+    Clause,
+    Problem,
+    binder,
+    conjunction,
+    of_type,
+    showing,
+    type_name,
+)
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._generated import run
 
 __all__ = [
+    "Bind",
     "FieldRule",
+    "Problem",
     "anchored",
     "binder",
     "check_choice",
@@ -34,12 +49,6 @@ __all__ = [
     "optional",
     "tuple_of",
 ]
-
-Bind = Callable[[object], str]
-"""Gives an object a name that an expression can use."""
-
-Problem = tuple[str, str]
-"""What fails, as ``(where below the field, message)``: ``("[2]", "is listed twice")``."""
 
 DISTINCT: Final = (
     "Items of a list are distinct also once the defaults of left-out keys are filled in."
@@ -53,21 +62,6 @@ def anchored(pattern: str) -> str:
     end of the text, as ECMA-262's ``$`` is; validators and generators use either.
     """
     return f"^(?:{pattern})(?!\\n)$"
-
-
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
-def binder(names: dict[str, Any]) -> Bind:
-    """A :data:`Bind` that puts each value into ``names`` under a name of its own."""
-
-    def bind(value: object) -> str:
-        key = f"_n{len(names)}"
-        names[key] = value
-        return key
-
-    return bind
 
 
 def compile_test(
@@ -84,28 +78,56 @@ def compile_test(
     return cast("Callable[[object], bool]", names["test"])
 
 
+def _compile_diagnosis(
+    clauses: tuple[Clause, ...], name: str
+) -> Callable[[object], Problem | None]:
+    # Each clause's code in turn, as the expression runs them, so that a helper an earlier
+    # clause sets is there for a later one; the first that fails says what is wrong.
+    names: dict[str, Any] = {}
+    bind = binder(names)
+    lines = ["def diagnose(value):"]
+    for clause in clauses:
+        written = clause.written("value", object, bind)
+        lines += [f"    if not {written}:", f"        return {bind(clause.said)}(value)"]
+    lines.append("    return None")
+    run("\n".join(lines) + "\n", name, names)
+    return cast("Callable[[object], Problem | None]", names["diagnose"])
+
+
 @attrs.frozen(repr=False)
 class FieldRule(abc.ABC):
-    """A rule on one field's value; subclasses state the test, the message and the schema."""
+    """A rule on one field's value; subclasses state its clauses and its schema."""
 
-    # The compiled test, kept on the rule itself: a cache keyed by the rule would hash its
-    # nested rules on every call, which costs more than many a test.
+    # The compiled test and diagnosis, kept on the rule itself: a cache keyed by the rule
+    # would hash its nested rules on every call, which costs more than many a test.
     _test: Callable[[object], bool] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    _diagnosis: Callable[[object], Problem | None] | None = attrs.field(
         default=None, init=False, eq=False, hash=False, repr=False
     )
 
     @abc.abstractmethod
+    def clauses(self) -> tuple[Clause, ...]:
+        """The rule's checks, in the order a value that fails is told of them."""
+
     def expression(self, var: str, kind: object, bind: Bind) -> str:
         """Return an expression over ``var`` that is true exactly when the value passes.
 
         ``kind`` is the exact type ``var`` is known to have (``object`` when nothing is
         known, ``tuple[X, ...]`` for a tuple of exactly ``X``); ``"True"`` means every
-        value of that type passes. ``bind`` names the objects the expression needs.
+        value of that type passes. ``bind`` names the objects the expression needs. It is
+        the clauses' code, joined.
         """
+        return conjunction(clause.written(var, kind, bind) for clause in self.clauses())
 
-    @abc.abstractmethod
     def problem(self, value: object) -> Problem:
-        """Say what is wrong with ``value``, a value that fails the test."""
+        """Say what is wrong with ``value``: the first of the clauses that it fails."""
+        found = (self._diagnosis or self._compiled_diagnosis())(value)
+        if found is None:
+            msg = f"{brief(value)} passes {self!r}: nothing is wrong with it"
+            raise ValueError(msg)
+        return found
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema fragment of the rule, for the value as a JSON document holds it."""
@@ -115,13 +137,20 @@ class FieldRule(abc.ABC):
         """The parts of the rule that :meth:`schema` cannot state, in plain words."""
         return ()
 
+    def _described(self) -> str:
+        return repr(self).removeprefix("<").removesuffix(">")
+
     def _compiled(self) -> Callable[[object], bool]:
         # The expression over a value of any type, compiled on first use and kept: a frozen
-        # rule's one field set after __init__, which == and hash() leave out.
-        described = repr(self).removeprefix("<").removesuffix(">")
-        test = compile_test(self.expression, name=f"rule: {described}")
+        # rule's field set after __init__, which == and hash() leave out.
+        test = compile_test(self.expression, name=f"rule: {self._described()}")
         object.__setattr__(self, "_test", test)
         return test
+
+    def _compiled_diagnosis(self) -> Callable[[object], Problem | None]:
+        diagnosis = _compile_diagnosis(self.clauses(), f"diagnosis: {self._described()}")
+        object.__setattr__(self, "_diagnosis", diagnosis)
+        return diagnosis
 
     def passes(self, value: object) -> bool:
         """Whether ``value`` passes: the expression, compiled on first use."""
@@ -151,18 +180,21 @@ class InstanceOf(FieldRule):
     kind: type[Any]
     description: str
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        if kind is self.kind:
-            return "True"
-        test = f"isinstance({var}, {bind(self.kind)})"
+    def clauses(self) -> tuple[Clause, ...]:
+        code = "isinstance(value, kind)"
         if self.kind is int:
-            return f"({test} and type({var}) is not bool)"
-        if self.kind is date:
-            return f"({test} and not isinstance({var}, {bind(datetime)}))"
-        return test
-
-    def problem(self, value: object) -> Problem:
-        return "", f"must be {self.description}, not {_type_name(value)}"
+            code += " and type(value) is not bool"
+        elif self.kind is date:
+            code += " and not isinstance(value, datetime)"
+        says = f"must be {self.description}, not {{}}".format
+        return (
+            Check(
+                code,
+                lambda value: says(type_name(value)),
+                {"kind": self.kind, "datetime": datetime},
+                known=self.kind,
+            ),
+        )
 
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.kind.__name__}>"
@@ -185,14 +217,15 @@ class Integer(FieldRule):
     minimum: int
     maximum: int
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:  # noqa: ARG002 - no names
-        typed = "" if kind is int else f"type({var}) is int and "
-        return f"({typed}{self.minimum} <= {var} <= {self.maximum})"
-
-    def problem(self, value: object) -> Problem:
-        if type(value) is not int:
-            return "", f"must be a whole number, not {_type_name(value)}"
-        return "", f"must be from {self.minimum} to {self.maximum}, not {brief(value)}"
+    def clauses(self) -> tuple[Clause, ...]:
+        return (
+            of_type(int, "a whole number"),
+            Check(
+                "minimum <= value <= maximum",
+                showing(f"must be from {self.minimum} to {self.maximum}"),
+                {"minimum": self.minimum, "maximum": self.maximum},
+            ),
+        )
 
     def schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
@@ -206,20 +239,30 @@ def integer(minimum: int, maximum: int) -> FieldRule:
     return Integer(minimum, maximum)
 
 
+@attrs.frozen(eq=False)
+class _NoneOr(Clause):
+    """``None``, or a value that passes every clause of ``rule``."""
+
+    rule: FieldRule
+
+    def written(self, var: str, kind: object, bind: Bind) -> str:
+        inner = self.rule.expression(var, kind, bind)
+        if inner == "True" or kind is not object:
+            return inner  # a value of a known type is not None
+        return f"({var} is None or {inner})"
+
+    def said(self, value: object) -> Problem:
+        return self.rule.problem(value)
+
+
 @attrs.frozen(repr=False)
 class Optional(FieldRule):
     """``None``, or a value that passes ``inner``."""
 
     inner: FieldRule
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        inner = self.inner.expression(var, kind, bind)
-        if inner == "True" or kind is not object:
-            return inner  # a value of a known type is not None
-        return f"({var} is None or {inner})"
-
-    def problem(self, value: object) -> Problem:
-        return self.inner.problem(value)
+    def clauses(self) -> tuple[Clause, ...]:
+        return (_NoneOr(self.inner),)
 
     def schema(self) -> dict[str, Any]:
         return self.inner.schema()  # None is written by leaving the key out
@@ -236,6 +279,64 @@ def optional(inner: FieldRule) -> FieldRule:
     return Optional(inner)
 
 
+@attrs.frozen(eq=False)
+class _Each(Clause):
+    """Every item of a tuple passes ``rule``; the first that fails is the one told of."""
+
+    rule: FieldRule
+
+    def written(self, var: str, kind: object, bind: Bind) -> str:
+        each = f"{var}_item"
+        known = get_args(kind)[0] if get_origin(kind) is tuple else object
+        item = self.rule.expression(each, known, bind)
+        return "True" if item == "True" else f"all({item} for {each} in {var})"
+
+    def said(self, value: object) -> Problem:
+        items = cast("tuple[object, ...]", value)
+        index = next(index for index, item in enumerate(items) if not self.rule.passes(item))
+        below, message = self.rule.problem(items[index])
+        return f"[{index}]{below}", message
+
+
+def first_compared_field(kind: object) -> str | None:
+    """The first field that ``==`` compares as is on instances of ``kind``, if known.
+
+    Only attrs' own ``==`` compares field by field, and only attrs 25.4 and later say
+    whether a class has it (``attrs.inspect``); with an earlier attrs this is ``None``.
+    """
+    inspect = getattr(attrs, "inspect", None)
+    if inspect is None or not (isinstance(kind, type) and attrs.has(kind)):
+        return None
+    if not getattr(inspect(kind), "added_eq", False):
+        return None
+    compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
+    return next((field.name for field in compared), None)
+
+
+@attrs.frozen(eq=False)
+class _Distinct(Clause):
+    """No item of a tuple equals another; the first repeat is the one told of."""
+
+    def written(self, var: str, kind: object, bind: Bind) -> str:
+        distinct = f"len(set({var})) == len({var})"
+        first = first_compared_field(get_args(kind)[0]) if get_origin(kind) is tuple else None
+        if first is not None:
+            # Items that differ in their first field differ, and one field is quicker to
+            # hash than a whole object; only a repeat there needs the full test.
+            firsts = f"map({bind(operator.attrgetter(first))}, {var})"
+            distinct = f"len(set({firsts})) == len({var}) or {distinct}"
+        return f"(len({var}) < 2 or {distinct})"
+
+    def said(self, value: object) -> Problem:
+        items = cast("tuple[object, ...]", value)
+        repeat = next(index for index, item in enumerate(items) if item in items[:index])
+        return f"[{repeat}]", "is listed twice"
+
+
+_DISTINCT: Final = _Distinct()
+_IS_TUPLE: Final = of_type(tuple, "a tuple")
+
+
 @attrs.frozen(repr=False)
 class TupleOf(FieldRule):
     """A tuple whose every item passes ``item``; ``unique`` forbids equal items."""
@@ -243,35 +344,8 @@ class TupleOf(FieldRule):
     item: FieldRule
     unique: bool
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        known = get_origin(kind) is tuple
-        each = f"{var}_item"
-        item = self.item.expression(each, get_args(kind)[0] if known else object, bind)
-        parts = [] if known else [f"type({var}) is tuple"]
-        if item != "True":
-            parts.append(f"all({item} for {each} in {var})")
-        if self.unique:
-            distinct = f"len(set({var})) == len({var})"
-            first = first_compared_field(get_args(kind)[0]) if known else None
-            if first is not None:
-                # Items that differ in their first field differ, and one field is quicker
-                # to hash than a whole object; only a repeat there needs the full test.
-                firsts = f"map({bind(operator.attrgetter(first))}, {var})"
-                distinct = f"len(set({firsts})) == len({var}) or {distinct}"
-            parts.append(f"(len({var}) < 2 or {distinct})")
-        return f"({' and '.join(parts)})" if parts else "True"
-
-    def problem(self, value: object) -> Problem:
-        if type(value) is not tuple:
-            return "", f"must be a tuple, not {_type_name(value)}"
-        items = cast("tuple[object, ...]", value)
-        for index, item in enumerate(items):
-            if not self.item.passes(item):
-                below, message = self.item.problem(item)
-                return f"[{index}]{below}", message
-        # Items all pass, so one is a repeat of an earlier one.
-        repeat = next(index for index, item in enumerate(items) if item in items[:index])
-        return f"[{repeat}]", "is listed twice"
+    def clauses(self) -> tuple[Clause, ...]:
+        return (_IS_TUPLE, _Each(self.item), *((_DISTINCT,) if self.unique else ()))
 
     def schema(self) -> dict[str, Any]:
         fragment: dict[str, Any] = {"type": "array"}
@@ -292,18 +366,6 @@ class TupleOf(FieldRule):
 def tuple_of(item: FieldRule, *, unique: bool = False) -> FieldRule:
     """Require a tuple whose every item passes ``item``; ``unique`` forbids repeats."""
     return TupleOf(item, unique)
-
-
-def first_compared_field(kind: object) -> str | None:
-    """The first field that attrs' ``==`` compares as is on instances of ``kind``, if any."""
-    if not (isinstance(kind, type) and attrs.has(kind)):
-        return None
-    # Only the == that attrs writes compares field by field.
-    code = getattr(getattr(kind, "__eq__", None), "__code__", None)
-    if code is None or not code.co_filename.startswith("<attrs generated"):
-        return None
-    compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
-    return next((field.name for field in compared), None)
 
 
 Choice = TypeVar("Choice", bound=str)

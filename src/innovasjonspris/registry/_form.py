@@ -7,18 +7,15 @@ from typing import Any, Final
 
 import attrs
 
-from innovasjonspris._errors import brief
-from innovasjonspris._validators import Bind, FieldRule, Problem, anchored
+from innovasjonspris._clauses import Bind, Check, Clause, conjunction, of_type, showing
+from innovasjonspris._validators import FieldRule, anchored, compile_test
 from innovasjonspris.registry._counties import COUNTIES
 
 __all__ = ["KOMMUNENUMMER", "KommunenummerForm"]
 
-_COUNTY_NUMBERS: Final = tuple(sorted({county.number for county in COUNTIES}))
-
-
-@functools.cache
-def _forms() -> frozenset[str]:
-    return frozenset(f"{county}{part:02d}" for county in _COUNTY_NUMBERS for part in range(1, 100))
+_COUNTY_NUMBERS: Final = frozenset(county.number for county in COUNTIES)
+_IS_TEXT: Final = of_type(str, "text of four digits")
+_TWO_DIGITS: Final = 100
 
 
 @attrs.frozen(repr=False)
@@ -29,21 +26,31 @@ class KommunenummerForm(FieldRule):
     Whether the number was a municipality's in a given year is for the registry to say.
     """
 
-    def expression(self, var: str, kind: object, bind: Bind) -> str:
-        typed = "" if kind is str else f"type({var}) is str and "
-        return f"({typed}{var} in {bind(_forms())})"
+    def clauses(self) -> tuple[Clause, ...]:
+        return (
+            _IS_TEXT,
+            Check(
+                "len(value) == 4 and value.isascii() and value.isdigit()",
+                showing("must be four digits 0-9"),
+            ),
+            Check(
+                "value[2:] != '00'",
+                lambda value: f"{value!r} has no municipality part (it ends in 00)",
+            ),
+            Check(
+                "value[:2] in counties",
+                lambda value: f"{value!r} starts with {value[:2]}, which is no county number",
+                {"counties": _COUNTY_NUMBERS},
+            ),
+        )
 
-    def problem(self, value: object) -> Problem:
-        if type(value) is not str:
-            return "", f"must be text of four digits, not {type(value).__name__}"
-        if len(value) != 4 or not (value.isascii() and value.isdigit()):  # noqa: PLR2004
-            return "", f"must be four digits 0-9, not {brief(value)}"
-        if value.endswith("00"):
-            return "", f"{value!r} has no municipality part (it ends in 00)"
-        return "", f"{value!r} starts with {value[:2]}, which is no county number"
+    def expression(self, var: str, kind: object, bind: Bind) -> str:
+        # Text that passes is four digits, one of ten thousand: the expression asks whether
+        # it is one of those the clauses pass, which is one test rather than four.
+        return conjunction((_IS_TEXT.written(var, kind, bind), f"{var} in {bind(_forms())}"))
 
     def schema(self) -> dict[str, Any]:
-        counties = "|".join(_COUNTY_NUMBERS)
+        counties = "|".join(sorted(_COUNTY_NUMBERS))
         return {"type": "string", "pattern": anchored(f"(?:{counties})(?:0[1-9]|[1-9][0-9])")}
 
     def __repr__(self) -> str:
@@ -51,3 +58,11 @@ class KommunenummerForm(FieldRule):
 
 
 KOMMUNENUMMER: Final = KommunenummerForm()
+
+
+@functools.cache
+def _forms() -> frozenset[str]:
+    """Every kommunenummer in form, found by the clauses among all four digits."""
+    by_clauses = compile_test(super(KommunenummerForm, KOMMUNENUMMER).expression, str)
+    pairs = [f"{number:02d}" for number in range(_TWO_DIGITS)]
+    return frozenset(filter(by_clauses, (first + last for first in pairs for last in pairs)))
