@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 from stdnum.no import orgnr as stdnum_orgnr
@@ -20,7 +20,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from innovasjonspris import _validators as v
 from innovasjonspris._clauses import Check, Clause, of_type, showing, unless
 from innovasjonspris._errors import brief
-from innovasjonspris._rules import ObjectRule, Problems, ruled
+from innovasjonspris._rules import ObjectRule, Problems, check_rules
 from innovasjonspris._text import address, matches, proper_name, text
 from innovasjonspris.registry import County
 from innovasjonspris.registry import municipality as registry_municipality
@@ -122,13 +122,15 @@ SOME_LANGUAGE: Final = ObjectRule(
 
 
 @attrs.frozen(kw_only=True)
-@ruled(SOME_LANGUAGE)
 class LocalizedText:
     """One text in Bokmål (``nb``), Nynorsk (``nn``) and English (``en``); at least one.
 
     >>> LocalizedText(nb="vinner", en="winner").get("nn")
     'vinner'
     """
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (SOME_LANGUAGE,)
+    __attrs_post_init__ = check_rules
 
     nb: str | None = attrs.field(default=None, validator=v.optional(text(multiline=True)))
     nn: str | None = attrs.field(default=None, validator=v.optional(text(multiline=True)))
@@ -367,9 +369,11 @@ END_AFTER_START: Final = ObjectRule(
 
 
 @attrs.frozen(kw_only=True)
-@ruled(END_HAS_START, END_AFTER_START)
 class Event:
     """Where a round was awarded: a conference, at a place, over one or more days."""
+
+    _rules: ClassVar[tuple[ObjectRule, ...]] = (END_HAS_START, END_AFTER_START)
+    __attrs_post_init__ = check_rules
 
     name: str = attrs.field(validator=text())
     place: str | None = attrs.field(default=None, validator=v.optional(proper_name()))

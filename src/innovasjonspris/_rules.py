@@ -3,23 +3,22 @@
 A rule states its test once, as a function that lists what is wrong with an instance
 (nothing, when the rule holds), with the path below the instance and a message for each
 problem. Beside it stand the rule's plain-words statement and, where JSON Schema can say
-it, the fragment of the class's schema that does. :func:`ruled` gives a class its rules:
-they run, in order, when an instance is built, and :mod:`innovasjonspris._schema` reads
-them from the class.
+it, the fragment of the class's schema that does. A class names its rules in its body,
+``_rules = (...)``, with ``__attrs_post_init__ = check_rules``: they run, in order, when
+an instance is built, and the loaders and the JSON Schema read them with
+:func:`rules_of`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from innovasjonspris._errors import ValidationError
 
-__all__ = ["ObjectRule", "Problems", "check_rules", "ruled", "rules_of"]
-
-T = TypeVar("T")
+__all__ = ["ObjectRule", "Problems", "check_rules", "rules_of"]
 
 Problems = Sequence[tuple[str, str]]
 """What breaks a rule, as ``(field, message)`` pairs; empty when the rule holds."""
@@ -56,17 +55,6 @@ def check_rules(self: object) -> None:
             # Say everything that is wrong; the rules before this one all held.
             more = [problem for each in rules[index + 1 :] for problem in each.problems(self)]
             raise ValidationError(*found[0], *found[1:], *more)
-
-
-def ruled(*rules: ObjectRule) -> Callable[[type[T]], type[T]]:
-    """Give the class below it ``rules``: apply under ``@attrs.frozen``, so attrs sees them."""
-
-    def decorate(cls: type[T]) -> type[T]:
-        setattr(cls, "__attrs_post_init__", check_rules)  # noqa: B010 - attrs reads the class's
-        setattr(cls, _RULES, rules)
-        return cls
-
-    return decorate
 
 
 def rules_of(cls: type) -> tuple[ObjectRule, ...]:
