@@ -37,24 +37,12 @@ from innovasjonspris._model import (
     Standing,
 )
 from innovasjonspris._spans import Inline, Span, fill, joined, plain
-from innovasjonspris.registry._fate import fate_of
-from innovasjonspris.registry._table import table
 
 
 def _keeps_name(fate: registry.Fate) -> bool:
     """Tell whether the municipality a merger made carries the name of this one."""
     before = fate.events[0].before  # a merged municipality has at least its merger
     return not before.accepted_names.isdisjoint(fate.successors[0].accepted_names)
-
-
-def _fate(number: str, year: int) -> registry.Fate:
-    """What municipality ``number`` of ``year`` is today, as :func:`registry.fate` tells.
-
-    Without its checks: a round's rules have found the number in the registry's division
-    of the round's year already.
-    """
-    division = registry.division_year(year)
-    return fate_of(table().by_year[division][number], division, registry.LAST_YEAR)
 
 
 def shown_prize(round_: object, prize: object) -> Prize | None:
@@ -151,7 +139,7 @@ class Phrases:
 
     def municipality_then(self, value: Municipality, year: int) -> Inline:
         """The municipality, and what it has become since, where that is not the same."""
-        fate = _fate(value.number, year)
+        fate = registry.fate(value.number, year=year)
         named = self.municipality(value)
         successors = [self.municipality_named(m.name) for m in fate.successors]
         since = str(fate.since)

@@ -225,6 +225,16 @@ def _follow(number: str, year: int, other: int, *, forward: bool) -> tuple[Munic
     return tuple(records[n] for n in sorted(found))
 
 
+def _checked_span(year: int, to_year: int) -> tuple[int, int]:
+    """The divisions of ``year`` and ``to_year``, once both are checked and in order."""
+    # Compared as divisions: a year after the registry's last is its last year's division.
+    end, start = _checked_year(to_year, "to_year"), _checked_year(year)
+    if end < start:
+        msg = f"must not be before year {year}, not {to_year}"
+        raise ValidationError("to_year", msg)
+    return start, end
+
+
 def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRecord, ...]:
     """Return what municipality ``number`` of ``year`` had become by ``to_year``.
 
@@ -240,10 +250,7 @@ def successors(number: str, *, year: int, to_year: int) -> tuple[MunicipalityRec
         ~innovasjonspris.ValidationError: no municipality had ``number`` in ``year``, or
             ``to_year`` is outside the registry or before ``year``.
     """
-    # Compared as divisions: a year after the registry's last is its last year's division.
-    if _checked_year(to_year, "to_year") < _checked_year(year):
-        msg = f"must not be before year {year}, not {to_year}"
-        raise ValidationError("to_year", msg)
+    _checked_span(year, to_year)
     return _follow(number, year, to_year, forward=True)
 
 
@@ -287,9 +294,8 @@ def fate(number: str, *, year: int, to_year: int = LAST_YEAR) -> Fate:
     Raises:
         ~innovasjonspris.ValidationError: as :func:`successors` does.
     """
-    successors(number, year=year, to_year=to_year)
-    record = municipality(number, year=year)
-    return fate_of(record, _checked_year(year), _checked_year(to_year))
+    start, end = _checked_span(year, to_year)
+    return fate_of(municipality(number, year=year), start, end)
 
 
 def changes(*, year: int) -> tuple[Change, ...]:

@@ -8,12 +8,14 @@ for are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Final
 
 import attrs
 
 from innovasjonspris._cldr_text import amount_text
+from innovasjonspris._i18n import Messages
 from innovasjonspris._model import (
     Applicants,
     AwardRound,
@@ -22,11 +24,20 @@ from innovasjonspris._model import (
     Prize,
     Standing,
 )
-from innovasjonspris._phrases import DATA_LANGUAGE, Phrases
+from innovasjonspris._phrases import Phrases
 from innovasjonspris._spans import Inline, fill, joined
 from innovasjonspris.render import _document as doc
 
-__all__ = ["DATA_LANGUAGE", "Layout"]
+__all__ = ["Layout"]
+
+
+_LABELS: Final[dict[Standing, Callable[[Messages, int], str]]] = {
+    Standing.WINNER: lambda words, count: words.ngettext("Winner", "Winners", count),
+    Standing.FINALIST: lambda words, count: words.ngettext("Finalist", "Finalists", count),
+    Standing.HONOURABLE_MENTION: lambda words, count: words.ngettext(
+        "Honourable mention", "Honourable mentions", count
+    ),
+}
 
 
 @attrs.frozen
@@ -35,13 +46,7 @@ class Layout(Phrases):
 
     def standing_label(self, standing: Standing, count: int) -> str:
         """``Vinner``, ``Finalister``, ``Hederlig omtale``: a standing as a label."""
-        return {
-            Standing.WINNER: lambda: self.words.ngettext("Winner", "Winners", count),
-            Standing.FINALIST: lambda: self.words.ngettext("Finalist", "Finalists", count),
-            Standing.HONOURABLE_MENTION: lambda: self.words.ngettext(
-                "Honourable mention", "Honourable mentions", count
-            ),
-        }[standing]()
+        return _LABELS[standing](self.words, count)
 
     def conferred_by(self, round_: AwardRound, prize: Prize | None) -> Iterator[tuple[str, Inline]]:
         """Who confers the prize, unless a presenter already says it, speaking for them."""

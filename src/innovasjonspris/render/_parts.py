@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from innovasjonspris._i18n import messages, parse_locale
-from innovasjonspris._jsonld import jsonld_of
 from innovasjonspris._model import AwardRound, Prize
 from innovasjonspris._phrases import Phrases, shown_prize
 from innovasjonspris._spans import plain
-from innovasjonspris.jsonld import script_text
+from innovasjonspris.jsonld import script_text, to_jsonld
 
 __all__ = ["render_jsonld_script", "render_title"]
 
@@ -52,6 +51,5 @@ def render_jsonld_script(
         TypeError: as :func:`render_round` raises it for ``round`` and ``prize``.
         ValidationError: as :func:`render_round` raises it for ``locale``.
     """
-    shown = shown_prize(round, prize)
-    text = script_text(jsonld_of(round, shown, Phrases(messages(parse_locale(locale)))))
+    text = script_text(to_jsonld(round, locale=locale, prize=prize))
     return f'<script type="application/ld+json">\n{text}\n</script>'
