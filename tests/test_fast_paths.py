@@ -44,6 +44,7 @@ from innovasjonspris import (
     rounds,
 )
 from innovasjonspris import _validators as v
+from innovasjonspris._clauses import binder
 from innovasjonspris.serialization import from_dict, to_dict, to_toml
 
 MODEL_CLASSES = cast(
@@ -223,7 +224,7 @@ def test_without_attrs_inspect_no_first_field_decides(monkeypatch: pytest.Monkey
     monkeypatch.delattr(attrs, "inspect", raising=False)
     assert v.first_compared_field(Person) is None
     rule = v.tuple_of(v.instance_of(Person), unique=True)
-    bind = v.binder({})
+    bind = binder({})
     assert "map(" not in rule.expression("people", tuple[Person, ...], bind)
     one = Person(name="Ola Nordmann")
     assert compile_for(rule, tuple[Person, ...])((one, Person(name="Kari Nordmann")))

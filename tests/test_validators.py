@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from innovasjonspris import Standing, ValidationError
 from innovasjonspris import _validators as v
-from innovasjonspris._clauses import Check
+from innovasjonspris._clauses import Check, binder
 from innovasjonspris._text import check_text
 from innovasjonspris._validators import compile_test
 from innovasjonspris.registry._counties import COUNTIES
@@ -133,7 +133,7 @@ def test_a_check_names_each_object_once_and_writes_ints_and_text_as_they_are() -
         "is not allowed",
         {"allowed": frozenset({"a"}), "fallback": "b", "most": 3},
     )
-    written = check.written("x", object, v.binder(names))
+    written = check.written("x", object, binder(names))
     assert written == "(x in _n0 or x == 'b' or x[:3] in _n0)"
     assert names == {"_n0": frozenset({"a"})}
 
@@ -141,14 +141,14 @@ def test_a_check_names_each_object_once_and_writes_ints_and_text_as_they_are() -
 def test_a_check_binds_an_enum_member_rather_than_writing_its_repr() -> None:
     names: dict[str, object] = {}
     check = Check("value is winner", "is not the winner", {"winner": Standing.WINNER})
-    assert check.written("x", object, v.binder(names)) == "x is _n0"
+    assert check.written("x", object, binder(names)) == "x is _n0"
     assert names == {"_n0": Standing.WINNER}
 
 
 def test_a_check_of_the_type_is_left_out_where_the_type_is_known() -> None:
     rule = v.integer(0, 9)
-    assert rule.expression("n", int, v.binder({})) == "0 <= n <= 9"
-    assert rule.expression("n", object, v.binder({})) == "(type(n) is int and 0 <= n <= 9)"
+    assert rule.expression("n", int, binder({})) == "0 <= n <= 9"
+    assert rule.expression("n", object, binder({})) == "(type(n) is int and 0 <= n <= 9)"
 
 
 def kommunenummer_problem(value: str) -> str | None:

@@ -138,12 +138,15 @@ def showing(message: str) -> Callable[[object], str]:
     return lambda value: f"{message}, not {brief(value)}"
 
 
-def of_type(kind: type, description: str) -> Check:
-    """The check that a value is exactly a ``kind``, which a message calls ``description``."""
+def of_type(
+    kind: type, description: str, code: str = "type(value) is kind", **names: object
+) -> Check:
+    """The check that a value is a ``kind``, which a message calls ``description``.
+
+    By default exactly a ``kind``; ``code``, with ``names`` beside ``kind``, says otherwise.
+    """
     says = f"must be {description}, not {{}}".format
-    return Check(
-        "type(value) is kind", lambda value: says(type_name(value)), {"kind": kind}, known=kind
-    )
+    return Check(code, lambda value: says(type_name(value)), {"kind": kind, **names}, known=kind)
 
 
 # Every name in a check's code, marked, so that writing the code renames it without parsing.

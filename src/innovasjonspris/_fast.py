@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, NoReturn, TypeVar, cast
 import attrs
 
 from innovasjonspris import _references
+from innovasjonspris._clauses import binder
 from innovasjonspris._converters import converter
 from innovasjonspris._errors import Mismatch, ValidationError
 from innovasjonspris._generated import run
@@ -32,7 +33,6 @@ from innovasjonspris._shapes import (
     python_type,
     shape_name,
 )
-from innovasjonspris._validators import binder
 
 __all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
 

@@ -22,11 +22,12 @@ from typing import Any, Final, Literal, NoReturn, cast
 
 import attrs
 
+from innovasjonspris._clauses import Bind, binder
 from innovasjonspris._errors import Mismatch
 from innovasjonspris._generated import run
 from innovasjonspris._parts import decimal_text
 from innovasjonspris._problems import expect
-from innovasjonspris._validators import Bind, anchored, binder
+from innovasjonspris._validators import anchored
 
 __all__ = ["ISO_DATE", "Choice", "Day", "DecimalText", "Exact", "Format", "Leaf", "leaf_of"]
 

@@ -16,7 +16,7 @@ from innovasjonspris._clauses import Check, unless
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._parts import Standing
 from innovasjonspris._rules import ObjectRule, Problems
-from innovasjonspris.registry._table import in_year
+from innovasjonspris.registry._table import in_year, table
 
 if TYPE_CHECKING:
     from innovasjonspris._model import AwardRound, Citation, Jury
@@ -27,7 +27,6 @@ __all__ = [
     "COUNTS_AGREE",
     "DATES_AGREE",
     "DATES_NEAR_THE_YEAR",
-    "DATE_WINDOWS",
     "ID_OF_THE_YEAR",
     "MEMBERS_OR_SECRETARIAT",
     "MORE_THAN_A_NUMBER",
@@ -206,17 +205,12 @@ def _counts_agree(award: AwardRound) -> Problems:
     return found
 
 
-@functools.cache
-def _municipalities_in(division: int) -> int:
-    return len(registry.municipalities(year=division))
-
-
 def _municipalities_of_the_year(award: AwardRound) -> Problems:
     counts = award.applicants
     if counts is None or counts.municipalities is None:
         return ()
     division = registry.division_year(award.year)
-    existing = _municipalities_in(division)
+    existing = len(table().by_year[division])
     # «More than» all of them is as impossible as more of them than there are.
     if counts.municipalities + counts.more_than <= existing:
         return ()
@@ -230,14 +224,14 @@ def _municipalities_of_the_year(award: AwardRound) -> Problems:
     return (("applicants.municipalities", message),)
 
 
-DATE_WINDOWS: Final = {"announced_on": (1, 1), "event": (1, 1), "sources": (5, 50)}
+_DATE_WINDOWS: Final = {"announced_on": (1, 1), "event": (1, 1), "sources": (5, 50)}
 """How many years before and after a round's year each kind of its dates may lie."""
 
 
 @functools.cache
 def date_window(year: int, part: str) -> tuple[date, date]:
-    """The first and last day a date of ``part`` (a key of DATE_WINDOWS) may have in ``year``."""
-    before, after = DATE_WINDOWS[part]
+    """The first and last day a date of ``part`` (a key of _DATE_WINDOWS) may have in ``year``."""
+    before, after = _DATE_WINDOWS[part]
     return date(max(year - before, date.min.year), 1, 1), date(
         min(year + after, date.max.year), 12, 31
     )

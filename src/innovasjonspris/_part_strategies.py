@@ -173,7 +173,6 @@ def sources_between(first: date = date.min, last: date = date.max) -> st.SearchS
     )
 
 
-@cached
 def sources(*, hostile: bool = False) -> st.SearchStrategy[Source]:
     """Generate a :class:`~innovasjonspris.Source`: an http(s) address and what else is known.
 

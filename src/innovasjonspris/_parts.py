@@ -30,7 +30,6 @@ __all__ = [
     "LANGUAGES",
     "MAX_AMOUNT",
     "MAX_DECIMAL_PLACES",
-    "MAX_WHOLE_DIGITS",
     "Event",
     "LocalizedText",
     "Money",
@@ -60,7 +59,7 @@ MAX_DECIMAL_PLACES: Final = 2
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """Amounts must be smaller than this in absolute value (a thousand billion)."""
 
-MAX_WHOLE_DIGITS: Final = len(str(MAX_AMOUNT)) - 1
+_MAX_WHOLE_DIGITS: Final = len(str(MAX_AMOUNT)) - 1
 """The most digits an amount has before its decimal point."""
 
 
@@ -216,7 +215,7 @@ class Amount(v.FieldRule):
         )
 
     def schema(self) -> dict[str, Any]:
-        number = decimal_text(MAX_WHOLE_DIGITS, MAX_DECIMAL_PLACES)
+        number = decimal_text(_MAX_WHOLE_DIGITS, MAX_DECIMAL_PLACES)
         return {"type": "string", "pattern": v.anchored(number)}
 
     def __repr__(self) -> str:

@@ -327,7 +327,8 @@ class Name(FieldRule):
     def clauses(self) -> tuple[Clause, ...]:
         # Latin-1 text, ASCII first, keeps each word to one script (Latin) without asking.
         one_script = Check(
-            "value.isascii() or len(value.encode('latin-1', 'ignore')) == len(value)"
+            # value_length is the clean-text clauses' own, set before this clause runs.
+            "value.isascii() or len(value.encode('latin-1', 'ignore')) == value_length"
             " or mixed_script_letter(value) is None",
             _mixed_scripts,
             {"mixed_script_letter": mixed_script_letter},

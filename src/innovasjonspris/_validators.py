@@ -30,7 +30,6 @@ from innovasjonspris._clauses import (
     conjunction,
     of_type,
     showing,
-    type_name,
 )
 from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._generated import run
@@ -38,9 +37,7 @@ from innovasjonspris._generated import run
 __all__ = [
     "Bind",
     "FieldRule",
-    "Problem",
     "anchored",
-    "binder",
     "check_choice",
     "date_value",
     "first_compared_field",
@@ -186,15 +183,7 @@ class InstanceOf(FieldRule):
             code += " and type(value) is not bool"
         elif self.kind is date:
             code += " and not isinstance(value, datetime)"
-        says = f"must be {self.description}, not {{}}".format
-        return (
-            Check(
-                code,
-                lambda value: says(type_name(value)),
-                {"kind": self.kind, "datetime": datetime},
-                known=self.kind,
-            ),
-        )
+        return (of_type(self.kind, self.description, code, datetime=datetime),)
 
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.kind.__name__}>"

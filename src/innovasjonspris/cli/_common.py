@@ -45,10 +45,8 @@ __all__ = [
     "read_input",
     "read_prize",
     "read_round",
-    "read_stdin",
     "report",
     "text_argument",
-    "told_from",
 ]
 
 T = TypeVar("T")
