@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Final
 from innovasjonspris import _validators as v
 from innovasjonspris import registry
 from innovasjonspris._clauses import Check, unless
-from innovasjonspris._errors import ValidationError, brief
+from innovasjonspris._errors import brief
 from innovasjonspris._parts import Standing
 from innovasjonspris._rules import ObjectRule, Problems
-from innovasjonspris.registry._table import in_year, table
+from innovasjonspris.registry._table import in_year, no_municipality, table
 
 if TYPE_CHECKING:
     from innovasjonspris._model import AwardRound, Citation, Jury
@@ -148,12 +148,14 @@ def _cited_once(award: AwardRound) -> Problems:
 
 def _numbers_of_the_year(award: AwardRound) -> Problems:
     found: list[tuple[str, str]] = []
+    # The number's form and the year are the fields' own rules, checked before this one.
+    in_force = table().by_year[registry.division_year(award.year)]
     for index, citation in enumerate(award.citations):
-        cited, at = citation.municipality, f"citations[{index}].municipality"
-        try:
-            record = registry.municipality(cited.number, year=award.year)
-        except ValidationError as error:
-            found.append((f"{at}.number", error.message))
+        cited = citation.municipality
+        record = in_force.get(cited.number)
+        if record is None:
+            message = no_municipality(cited.number, award.year)
+            found.append((f"citations[{index}].municipality.number", message))
             continue
         if cited.name not in record.accepted_names:
             others = sorted(record.accepted_names - {record.name})
@@ -163,7 +165,7 @@ def _numbers_of_the_year(award: AwardRound) -> Problems:
                 f"{cited.number} was {record.name} {when}, not {brief(cited.name)} "
                 f"(the names accepted: {accepted})"
             )
-            found.append((f"{at}.name", message))
+            found.append((f"citations[{index}].municipality.name", message))
     return found
 
 
@@ -238,22 +240,22 @@ def date_window(year: int, part: str) -> tuple[date, date]:
 
 
 def _dates_near_the_year(award: AwardRound) -> Problems:
-    found: list[tuple[str, str]] = []
     event = award.event
-    dated = [("announced_on", "announced_on", award.announced_on)]
+    dated: list[tuple[str, str | int, date | None]] = [
+        ("announced_on", "announced_on", award.announced_on)
+    ]
     if event is not None:
         dated += [("event", "event.start", event.start), ("event", "event.end", event.end)]
-    dated += [
-        ("sources", f"sources[{index}].published_on", source.published_on)
-        for index, source in enumerate(award.sources)
-    ]
+    # A source is named by its index: its path is written only for a date that is out.
+    dated += [("sources", index, source.published_on) for index, source in enumerate(award.sources)]
+    windows = {part: date_window(award.year, part) for part in _DATE_WINDOWS}
+    found: list[tuple[str, str]] = []
     for part, field, day in dated:
-        first, last = date_window(award.year, part)
+        first, last = windows[part]
         if day is not None and not first <= day <= last:
-            message = (
-                f"{day.isoformat()} is not from {first.year} to {last.year}, near the round's year"
-            )
-            found.append((field, message))
+            message = f"{day.isoformat()} is not from {first.year} to {last.year}"
+            path = field if isinstance(field, str) else f"sources[{field}].published_on"
+            found.append((path, f"{message}, near the round's year"))
     return found
 
 

@@ -50,6 +50,7 @@ from innovasjonspris.registry._table import (
     in_year,
     name_key,
     names_in,
+    no_municipality,
     table,
 )
 
@@ -152,14 +153,6 @@ def check_form(number: object) -> str:
     return cast("str", KOMMUNENUMMER.check(number, "number"))
 
 
-def _when(records: tuple[MunicipalityRecord, ...]) -> str:
-    spans = [
-        f"{r.first_year}" if r.first_year == r.last_year else f"{r.first_year}-{r.last_year}"
-        for r in records
-    ]
-    return ", ".join(dict.fromkeys(spans))
-
-
 def municipality(number: str, *, year: int) -> MunicipalityRecord:
     """Return the municipality numbered ``number`` on 1 January of ``year``.
 
@@ -172,18 +165,9 @@ def municipality(number: str, *, year: int) -> MunicipalityRecord:
     """
     check_form(number)
     found = table().by_year[_checked_year(year)].get(number)
-    if found is not None:
-        return found
-    others = table().by_number.get(number)
-    if others is None:
-        msg = (
-            f"{number} was no municipality's number {in_year(year)}, "
-            f"nor in any year since {FIRST_YEAR}"
-        )
-    else:
-        was = f"it was {others[-1].name} in {_when(others)}"
-        msg = f"{number} was no municipality's number {in_year(year)} ({was})"
-    raise ValidationError("number", msg)
+    if found is None:
+        raise ValidationError("number", no_municipality(number, year))
+    return found
 
 
 def municipalities(*, year: int) -> tuple[MunicipalityRecord, ...]:

@@ -29,6 +29,7 @@ __all__ = [
     "Table",
     "in_year",
     "names_in",
+    "no_municipality",
     "table",
 ]
 
@@ -50,6 +51,11 @@ _PARALLEL = " - "  # SSB joins a name's Norwegian, Sámi and Kven forms with thi
 _QUALIFIER = re.compile(r" \([^()]+\)\Z")  # "Herøy (Nordland)", to tell namesakes apart
 
 
+def _accepted_names(record: MunicipalityRecord) -> frozenset[str]:
+    forms = {record.name, *record.names}
+    return frozenset(forms | {_QUALIFIER.sub("", form) for form in forms})
+
+
 @attrs.frozen(kw_only=True)
 class MunicipalityRecord:
     """A municipality as the classification gives it for a run of years.
@@ -67,6 +73,17 @@ class MunicipalityRecord:
     county: County
     valid_from: date
     valid_until: date | None = None
+    accepted_names: frozenset[str] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(_accepted_names, takes_self=True),
+    )
+    """Every way a data file may write the name: whole, one parallel form, unqualified.
+
+    Worked out once, when the record is made: each cited municipality of every round
+    loaded is checked against it.
+    """
 
     @property
     def first_year(self) -> int:
@@ -81,12 +98,6 @@ class MunicipalityRecord:
     def is_valid_in(self, year: int) -> bool:
         """Tell whether this number had this name on 1 January of ``year``."""
         return self.first_year <= year <= self.last_year
-
-    @property
-    def accepted_names(self) -> frozenset[str]:
-        """Every way a data file may write the name: whole, one parallel form, unqualified."""
-        forms = {self.name, *self.names}
-        return frozenset(forms | {_QUALIFIER.sub("", form) for form in forms})
 
 
 class ChangeKind(enum.Enum):
@@ -240,6 +251,22 @@ def table() -> Table:
         by_number={number: tuple(found) for number, found in by_number.items()},
         changes={year: tuple(found) for year, found in changes.items()},
     )
+
+
+def no_municipality(number: str, year: int) -> str:
+    """Say that no municipality had ``number`` in ``year``, and when one had, if ever."""
+    others = table().by_number.get(number)
+    if others is None:
+        return (
+            f"{number} was no municipality's number {in_year(year)}, "
+            f"nor in any year since {FIRST_YEAR}"
+        )
+    spans = [
+        f"{r.first_year}" if r.first_year == r.last_year else f"{r.first_year}-{r.last_year}"
+        for r in others
+    ]
+    was = f"it was {others[-1].name} in {', '.join(dict.fromkeys(spans))}"
+    return f"{number} was no municipality's number {in_year(year)} ({was})"
 
 
 @functools.cache
