@@ -212,10 +212,28 @@ def test_only_attrs_equality_lets_a_first_field_decide() -> None:
     class Uncompared:
         name: str = attrs.field(eq=False)
 
+    @attrs.frozen
+    class Unresolved:
+        name: NotDefinedAnywhere  # type: ignore[name-defined] # noqa: F821 # pyright: ignore[reportUndefinedVariable]
+
+    @attrs.frozen
+    class Member:
+        person: Person
+        seat: int
+
+    @attrs.frozen
+    class MaybeMember:
+        person: Person | None
+
     assert v.first_compared_field(Person) == "name"
     assert v.first_compared_field(int) is None
     assert v.first_compared_field(Unequal) is None
     assert v.first_compared_field(Uncompared) is None
+    assert v.first_compared_field(Unresolved) == "name"
+    # A field that always holds a class of its own is followed into it; one that may be
+    # None is hashed as it is.
+    assert v.first_compared_field(Member) == "person.name"
+    assert v.first_compared_field(MaybeMember) == "person"
 
 
 def test_without_attrs_inspect_no_first_field_decides(monkeypatch: pytest.MonkeyPatch) -> None:

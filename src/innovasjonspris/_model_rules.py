@@ -118,9 +118,8 @@ SOME_COUNT: Final = ObjectRule(
     "Applicants give at least one count.",
     unless(
         Check(
-            "any(getattr(value, count) is not None for count in counts)",
+            " or ".join(f"value.{count} is not None" for count in _COUNTS),
             "give at least one count",
-            {"counts": _COUNTS},
         ),
         "municipalities",
     ),

@@ -14,6 +14,7 @@ the field is left to the one ``__call__`` here.
 from __future__ import annotations
 
 import abc
+import contextlib
 import operator
 from collections.abc import Callable
 from datetime import date, datetime
@@ -288,18 +289,32 @@ class _Each(Clause):
 
 
 def first_compared_field(kind: object) -> str | None:
-    """The first field that ``==`` compares as is on instances of ``kind``, if known.
+    """The path to the first value that ``==`` compares as is on instances of ``kind``.
 
-    Only attrs' own ``==`` compares field by field, and only attrs 25.4 and later say
-    whether a class has it (``attrs.inspect``); with an earlier attrs this is ``None``.
+    That is the first field attrs' own ``==`` compares; where that field always holds an
+    instance of another such class, the path goes on into it (``person.name`` for a jury
+    member), so that a text is hashed rather than a whole object. Only attrs 25.4 and
+    later say whether a class has its own ``==`` (``attrs.inspect``); with an earlier
+    attrs, or for any other kind, this is ``None``.
     """
+    path: list[str] = []
+    while (field := _first_compared(kind)) is not None:
+        path.append(field.name)
+        kind = field.type
+    return ".".join(path) or None
+
+
+def _first_compared(kind: object) -> attrs.Attribute[Any] | None:
     inspect = getattr(attrs, "inspect", None)
     if inspect is None or not (isinstance(kind, type) and attrs.has(kind)):
         return None
     if not getattr(inspect(kind), "added_eq", False):
         return None
+    # Types left as text end the path at this field: none of them is a class.
+    with contextlib.suppress(NameError):
+        attrs.resolve_types(kind)
     compared = (f for f in attrs.fields(kind) if f.eq and f.eq_key is None)
-    return next((field.name for field in compared), None)
+    return next(compared, None)
 
 
 @attrs.frozen(eq=False)
