@@ -273,7 +273,7 @@ def plain(obj: object) -> dict[str, Any]:
 
 
 def fast(data: object, cls: type) -> Any:
-    return _fast.fast_structurer("json", cls)(data)
+    return _fast.fast_structurer("json", cls)(data, [0])
 
 
 def detailed(data: object, cls: type) -> Any:
@@ -291,7 +291,7 @@ def test_the_fast_path_builds_every_bundled_document_alone(obj: object) -> None:
 def test_the_fast_path_builds_every_bundled_document_from_toml(obj: object) -> None:
     body = body_of(tomllib.loads(to_toml(obj)))
     cls: type[Any] = obj.__class__
-    assert _fast.fast_structurer("toml", cast("type", cls))(body) == obj
+    assert _fast.fast_structurer("toml", cast("type", cls))(body, [0]) == obj
 
 
 def test_the_fast_path_builds_each_part_alone() -> None:
@@ -594,9 +594,9 @@ def test_a_traceback_through_a_generated_structurer_quotes_its_source() -> None:
     filename = structure.__code__.co_filename
     assert filename == "<fast structure json CheckedAfter>"
     assert filename in linecache.cache
-    assert inspect.getsource(structure).startswith("def structure(o):\n")
+    assert inspect.getsource(structure).startswith("def structure(o, t):\n")
     with pytest.raises(ValidationError) as caught:
-        structure({"name": "x"})
+        structure({"name": "x"}, [0])
     (line,) = _generated_lines(caught.value, filename)
     assert line.endswith("(self)")  # the call of the class's own __attrs_post_init__
     assert line in inspect.getsource(structure)

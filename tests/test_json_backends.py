@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import sys
+from unittest import mock
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from fresh import run_fresh
-from innovasjonspris import InvalidDataError, Municipality, _json, rounds
-from innovasjonspris.serialization import from_json, from_json_lines, to_json, to_json_lines
+from innovasjonspris import (
+    InvalidDataError,
+    Municipality,
+    _json,
+    prize,
+    rounds,
+    serialization,
+    strategies,
+)
+from innovasjonspris.data import timeline
+from innovasjonspris.serialization import (
+    Document,
+    from_json,
+    from_json_lines,
+    read_document,
+    to_json,
+    to_json_lines,
+)
 
 pytest.importorskip("orjson")
 
@@ -57,6 +76,42 @@ def test_repeated_keys_are_refused_with_orjson() -> None:
     with pytest.raises(InvalidDataError) as caught:
         from_json('{"number": "0301", "name": "Oslo", "name": "Oslo"}', Municipality)
     assert caught.value.errors == ["$: the key 'name' appears twice in one object"]
+
+
+@given(
+    strategies.award_rounds()
+    | strategies.award_rounds(hostile=True)
+    | strategies.prizes(hostile=True)
+    | strategies.years_not_awarded(hostile=True),
+    st.booleans(),
+)
+def test_the_fast_path_reads_every_valid_document_alone(document: Document, as_bytes: bool) -> None:  # noqa: FBT001
+    # It counts the strings it reads against the quotes of the text; a miscount would send
+    # a valid document to the standard library's parser, which is not called here.
+    text = to_json(document)
+    assume("\\u003" not in text)  # a colon that may hide as an escape is left to json
+    data = text.encode() if as_bytes else text
+    with mock.patch.object(serialization, "_load_json", side_effect=AssertionError):
+        assert from_json(data, type(document)) == document
+        assert read_document(data, format="json") == document
+
+
+def test_the_fast_path_reads_every_bundled_document_alone() -> None:
+    # Their texts have no escapes: the strings read are counted against the quotes.
+    for document in [*timeline(), prize()]:
+        text = to_json(document)
+        assert "\\" not in text
+        with mock.patch.object(serialization, "_load_json", side_effect=AssertionError):
+            assert read_document(text.encode(), format="json") == document
+
+
+def test_a_repeated_key_of_the_envelope_is_refused() -> None:
+    text = to_json(rounds()[0]).replace(
+        '"schema_version": 1,', '"schema_version": 1, "schema_version": 1,'
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        from_json(text)
+    assert caught.value.errors == ["$: the key 'schema_version' appears twice in one object"]
 
 
 def test_colons_in_text_are_no_repeated_keys() -> None:

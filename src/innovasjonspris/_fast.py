@@ -13,6 +13,7 @@ of its fields and types that the detailed path and the JSON Schema are built fro
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from typing import Any, Final, Literal, NoReturn, TypeVar, cast
 
@@ -34,7 +35,7 @@ from innovasjonspris._shapes import (
     shape_name,
 )
 
-__all__ = ["fast_structurer", "fast_unstructurer", "structure", "unstructure"]
+__all__ = ["fast_structurer", "fast_unstructurer", "quick", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -58,7 +59,7 @@ class _Code:
     def __init__(self, fmt: Format) -> None:
         self.fmt: Format = fmt
         self.names: dict[str, Any] = {"_reject": _reject, "_tuple": tuple, "_list": list}
-        self.names["_map"] = map
+        self.names |= {"_map": map, "_repeat": itertools.repeat, "_str": str}
         self.lines: list[str] = []
         self.name = binder(self.names)
 
@@ -73,9 +74,13 @@ class _Way:
     """Reading or writing: what the generated code does with a value of each shape."""
 
     verb: Literal["read", "write"]
+    parameters: str
+    """What a generated function of this way takes: the value, and the tally in reading."""
+    call: str
+    """The call of such a function, over ``{function}`` and ``{source}``."""
     many: str
     """The expression for a tuple, over ``{source}`` and ``{each}``, the item's function."""
-    nested: Callable[[Format, type], Callable[[Any], Any]]
+    nested: Callable[[Format, type], Callable[..., Any]]
     """The generated function of a class of the model."""
     bundled: Callable[[Callable[[Any], Any]], Callable[[Any], Any]]
     """What makes a field's function take or give a bundled prize's id."""
@@ -87,7 +92,7 @@ def _expression(code: _Code, way: _Way, shape: Shape, source: str) -> str:
         case Many(item):
             return way.many.format(source=source, each=code.name(_function(code.fmt, way, item)))
         case Nested(cls):
-            return f"{code.name(way.nested(code.fmt, cls))}({source})"
+            return way.call.format(function=code.name(way.nested(code.fmt, cls)), source=source)
         case _:
             # The leaf's own expression, written in line.
             expression = shape.read if way.verb == "read" else shape.write
@@ -99,7 +104,10 @@ def _function(fmt: Format, way: _Way, shape: Shape) -> Callable[[Any], Any]:
     if isinstance(shape, Nested):
         return way.nested(fmt, shape.cls)
     code = _Code(fmt)
-    code.lines += [f"def {way.verb}(value):", f"  return {_expression(code, way, shape, 'value')}"]
+    code.lines += [
+        f"def {way.verb}({way.parameters}):",
+        f"  return {_expression(code, way, shape, 'value')}",
+    ]
     return cast(
         "Callable[[Any], Any]", code.run(way.verb, f"fast {way.verb} {fmt} {shape_name(shape)}")
     )
@@ -108,8 +116,26 @@ def _function(fmt: Format, way: _Way, shape: Shape) -> Callable[[Any], Any]:
 def _field(code: _Code, way: _Way, field: FieldShape, source: str) -> str:
     if field.by_id:
         function = way.bundled(_function(code.fmt, way, field.shape))
-        return f"{code.name(function)}({source})"
+        return way.call.format(function=code.name(function), source=source)
     return _expression(code, way, field.shape, source)
+
+
+def _strings(shape: Shape, var: str, depth: int = 0) -> str | None:
+    """An expression for how many JSON strings ``var``, read as ``shape``, was read from.
+
+    ``None`` for none; a model class counts its own (see :func:`fast_structurer`).
+    """
+    match shape:
+        case Many(item):
+            each = f"_item{depth}"
+            inner = _strings(item, each, depth + 1)
+            if inner is None:
+                return None
+            return f"len({var})" if inner == "1" else f"sum([{inner} for {each} in {var}])"
+        case Nested():
+            return None
+        case _:
+            return "1" if shape.json_string() else None
 
 
 def _test(code: _Code, field: FieldShape, var: str, indent: str) -> None:
@@ -122,34 +148,39 @@ def _test(code: _Code, field: FieldShape, var: str, indent: str) -> None:
 
 
 @functools.cache
-def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
+def fast_structurer(fmt: Format, cls: type) -> Callable[[object, list[int]], Any]:
     # A document is mostly valid; this path builds it with the least work: each field is
     # tested by its rule's own expression, and the instance is made without the class's
     # __init__, whose work is done here. Whatever this path refuses goes to the detailed
     # converter, which finds every problem and its path.
+    #
+    # Reading JSON, it also adds to the tally ``t`` how many strings it read, keys and
+    # values (a class of the model adds its own): a text with no escapes in it has twice
+    # as many quotes, and a text with a repeated key, which the parser dropped, more.
     shape = class_shape(cls)
     code = _Code(fmt)
+    counted = fmt == "json"
+    fields = [
+        (f"f{index}", f"o.get({f.name!r})" if f.required else f"o[{f.name!r}]", f)
+        for index, f in enumerate(shape.fields)
+    ]
+    terms = [
+        _counted_strings(field, var, source) if counted else None for var, source, field in fields
+    ]
     code.lines += [
-        "def structure(o):",
+        "def structure(o, t):",
         "  if type(o) is not dict:",
         "    _reject()",
         f"  keys = {len(shape.fields)}",
     ]
-    for index, field in enumerate(shape.fields):
-        var = f"f{index}"
-        if field.required:
-            # A missing key reads as None, which no field's reading takes.
-            code.lines.append(f"  {var} = {_field(code, _READ, field, f'o.get({field.name!r})')}")
-            _test(code, field, var, "  ")
-            continue
-        code.lines += [
-            f"  if {field.name!r} in o:",
-            f"    {var} = {_field(code, _READ, field, f'o[{field.name!r}]')}",
-        ]
-        _test(code, field, var, "    ")
-        code.lines += ["  else:", f"    {var} = {code.name(field.default)}", "    keys -= 1"]
+    if counted:
+        code.lines.append(f"  strings = {terms.count('1')}")
+    for (var, source, field), term in zip(fields, terms, strict=True):
+        _read_field(code, var, source, field, term)
     # Every key read is a field's; any other key makes the object larger.
     code.lines += ["  if len(o) != keys:", "    _reject()"]
+    if counted:
+        code.lines.append("  t[0] += keys + strings")
     code.lines.append(f"  self = {code.name(object.__new__)}({code.name(cls)})")
     for index, field in enumerate(shape.fields):
         code.lines.append(f"  {code.name(field.slot.__set__)}(self, f{index})")
@@ -164,16 +195,52 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object], Any]:
         code.lines.append(f"  {code.name(shape.post_init)}(self)")
     code.lines.append("  return self")
     structurer = code.run("structure", f"fast structure {fmt} {cls.__qualname__}")
-    return cast("Callable[[object], Any]", structurer)
+    return cast("Callable[[object, list[int]], Any]", structurer)
+
+
+def _read_field(code: _Code, var: str, source: str, field: FieldShape, term: str | None) -> None:
+    """Add the lines that read ``field`` from ``source`` into ``var``, and test and count it.
+
+    ``term`` is how many strings the value was read from, if it is counted.
+    """
+    # A missing key reads as None, which no field's reading takes.
+    indent = "  " if field.required else "    "
+    if not field.required:
+        code.lines.append(f"  if {field.name!r} in o:")
+    code.lines.append(f"{indent}{var} = {_field(code, _READ, field, source)}")
+    _test(code, field, var, indent)
+    if term not in {None, "1"}:
+        code.lines.append(f"{indent}strings += {term}")
+    if not field.required:
+        code.lines += ["  else:", f"    {var} = {code.name(field.default)}", "    keys -= 1"]
+        if term == "1":
+            code.lines.append("    strings -= 1")
+
+
+def _counted_strings(field: FieldShape, var: str, source: str) -> str | None:
+    if field.by_id:
+        # The id of a bundled one is a string; the object written out counts its own.
+        return f"(type({source}) is _str)"
+    return _strings(field.shape, var)
+
+
+def quick(data: object, cls: type[T], fmt: Format, tally: list[int]) -> T | None:
+    """Build a ``cls`` from ``data`` on the fast path alone; ``None`` if it refuses it.
+
+    Reading JSON, the strings read (keys and values) are added to ``tally[0]``.
+    """
+    try:
+        return cast("T", fast_structurer(fmt, cast("type", cls))(data, tally))
+    except _REFUSALS:
+        return None
 
 
 def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
     """Build a ``cls`` from ``data``; raise the detailed converter's errors if it is invalid."""
-    fast = fast_structurer(fmt, cast("type", cls))
-    try:
-        return cast("T", fast(data))
-    except _REFUSALS:
-        pass  # the detailed converter finds what is wrong, and where
+    built = quick(data, cls, fmt, [0])
+    if built is not None:
+        return built
+    # The detailed converter finds what is wrong, and where.
     return converter(fmt).structure(data, cls)
 
 
@@ -201,10 +268,26 @@ def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]
 
 
 # A tuple is read from an array, never from anything else, and written as a list.
-_READ_MANY = "_tuple(_map({each}, (_v if type(_v := {source}) is _list else _reject())))"
+_READ_MANY = (
+    "_tuple(_map({each}, (_v if type(_v := {source}) is _list else _reject()), _repeat(t)))"
+)
 _WRITE_MANY = "_list(_map({each}, {source}))"
-_READ: Final = _Way("read", _READ_MANY, fast_structurer, _references.structurer)
-_WRITE: Final = _Way("write", _WRITE_MANY, fast_unstructurer, _references.unstructurer)
+_READ: Final = _Way(
+    "read",
+    "value, t",
+    "{function}({source}, t)",
+    _READ_MANY,
+    fast_structurer,
+    _references.structurer,
+)
+_WRITE: Final = _Way(
+    "write",
+    "value",
+    "{function}({source})",
+    _WRITE_MANY,
+    fast_unstructurer,
+    _references.unstructurer,
+)
 
 
 def unstructure(obj: object, fmt: Format) -> dict[str, Any]:

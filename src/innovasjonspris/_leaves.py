@@ -93,6 +93,10 @@ class Leaf(abc.ABC):
         """What :meth:`schema` cannot say of the value, in plain words."""
         return ()
 
+    def json_string(self) -> bool:
+        """Whether a JSON document holds the value as a string."""
+        return True
+
     def reader(self, fmt: Format) -> Callable[[object], Any]:
         """The function that :meth:`read` writes in line, compiled once per format."""
         return _reader(self, fmt)
@@ -119,6 +123,9 @@ class Exact(Leaf):
 
     def refuse(self, value: object) -> NoReturn:
         raise expect(self.description, value)
+
+    def json_string(self) -> bool:
+        return self.json_type == "string"
 
     def schema(self) -> dict[str, Any]:
         return {"type": self.json_type}

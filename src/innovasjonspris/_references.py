@@ -62,11 +62,14 @@ def _resolve(value: str) -> Prize:
     return found
 
 
-def structurer(inner: Callable[[object], object]) -> Callable[[object], object]:
-    """Wrap ``inner``, which structures the object, to take a bundled id as well."""
+def structurer(inner: Callable[..., object]) -> Callable[..., object]:
+    """Wrap ``inner``, which structures the object, to take a bundled id as well.
 
-    def structure(value: object) -> object:
-        return _resolve(value) if type(value) is str else inner(value)
+    Whatever else the wrapper is given after the value goes on to ``inner``.
+    """
+
+    def structure(value: object, *rest: object) -> object:
+        return _resolve(value) if type(value) is str else inner(value, *rest)
 
     return structure
 

@@ -205,16 +205,47 @@ def from_json(
     :data:`MAX_DOCUMENT_SIZE` and :data:`MAX_TEXT_LENGTH` for the defaults.
     """
     check_serialisable(cls, "cls")
-    return _structure(_parsed_json(data, max_size, max_text_length), cls, "json")
+    return _from_json_text(data, cls, max_size, max_text_length)
 
 
-def _parsed_json(data: str | bytes, max_size: int, max_text_length: int) -> object:
+def _from_json_text(
+    data: str | bytes, cls: type[Any] | None, max_size: int, max_text_length: int
+) -> object:
+    """Build a ``cls`` from JSON text; with ``None``, the document its ``kind`` names."""
     check_size(data, max_size)
-    parsed = _json.fast_loads(data)
-    if parsed is _json.UNPARSED:
-        parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
+    fast = _json.fast_loads(data)
+    if isinstance(fast, _json.Parsed):
+        built = _built_quickly(fast, cls, len(data), max_text_length)
+        if built is not None:
+            return built
+    # The standard library's parser refuses repeated keys, before any other problem is
+    # looked for; the detailed converter then says what else is wrong, and where.
+    parsed = _parse(_load_json, _decode(data, "JSON"), "JSON")
     check_texts(parsed, max_text_length, len(data))
-    return parsed
+    return _structure(parsed, kind_named(parsed) if cls is None else cls, "json")
+
+
+def _built_quickly(
+    fast: _json.Parsed, cls: type[Any] | None, size: int, max_text_length: int
+) -> object | None:
+    """The object built on the fast path alone; ``None`` for whatever it cannot vouch for."""
+    value: object = fast.value
+    if type(value) is not dict:
+        return None
+    document = cast("dict[str, Any]", value)
+    try:
+        check_texts(document, max_text_length, size)
+        kind = kind_named(document) if cls is None else cls
+        body = open_envelope(document, kind) if kind in _DOCUMENTS else document
+    except InvalidDataError:
+        return None
+    # The envelope's keys, and the name of its kind, are strings the body does not hold.
+    named = body is not document and "kind" in document
+    tally = [len(document) - len(body) + named]
+    built = _fast.quick(body, kind, "json", tally)
+    if fast.strings is not None and tally[0] != fast.strings:
+        return None  # a key was repeated, and the parser kept only one of them
+    return built
 
 
 def to_json(obj: object) -> str:
@@ -320,9 +351,6 @@ def to_toml(obj: object) -> str:
     return tomli_w.dumps(_unstructure(obj, "toml"), multiline_strings=True)
 
 
-_PARSERS: Final = {"json": _parsed_json, "toml": _parsed_toml}
-
-
 def read_document(
     data: str | bytes,
     *,
@@ -343,10 +371,11 @@ def read_document(
     innovasjonspris._errors.InvalidDataError: invalid data (1 problem):
       $.kind: expected one of 'round', 'prize', 'year-not-awarded', got 'poem'
     """
-    parser = _PARSERS.get(format)
-    if parser is None:
+    if format == "json":
+        return cast("Document", _from_json_text(data, None, max_size, max_text_length))
+    if format != "toml":
         raise ValidationError("format", f"must be 'json' or 'toml', not {format!r:.60}")
-    parsed = parser(data, max_size, max_text_length)
+    parsed = _parsed_toml(data, max_size, max_text_length)
     kind: type[Document] = kind_named(parsed)
     return _structure(parsed, kind, format)
 
