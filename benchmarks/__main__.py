@@ -493,8 +493,9 @@ def report(
             "value with its rule's own expression and sets the slots itself; "
             "`method-wrapper` calls (the slots' setters) are counted in the caller's own "
             "time. orjson parses in C; the generated code counts the strings it reads, keys "
-            "and values, and a text without escapes holds half as many as it has quotes, "
-            "one more for each repeated key orjson dropped: that is how repeats are caught. "
+            "and values, and a text without escapes holds half as many strings as it has "
+            "quotes, more than were read if orjson dropped a repeated key: that is how "
+            "repeats are caught. "
             "pydantic and msgspec do the same work in Rust or C and call Python only for the "
             "rules that need it."
         ),
