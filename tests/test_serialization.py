@@ -386,7 +386,7 @@ def test_json_lines_report_every_document_by_index() -> None:
 
 def test_json_lines_take_only_text() -> None:
     with pytest.raises(InvalidDataError) as caught:
-        from_json_lines(42)  # type: ignore[arg-type]
+        from_json_lines(42)  # type: ignore[call-overload]
     assert caught.value.errors == ["$: expected JSON Lines as str or bytes, got int"]
     with pytest.raises(TypeError):
         from_json_lines("", dict)

@@ -26,10 +26,9 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import tomli_w
-from typing_extensions import TypeVar
 
 from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems, _references
 from innovasjonspris._documents import kind_named, open_envelope, with_envelope
@@ -57,8 +56,7 @@ __all__ = [
     "to_toml",
 ]
 
-# A loader builds an AwardRound unless it is given a class (PEP 696's default).
-T = TypeVar("T", default=AwardRound)
+T = TypeVar("T")
 
 SCHEMA_VERSION: Final = _documents.SCHEMA_VERSION
 """The version of the data format this release reads and writes."""
@@ -114,24 +112,20 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
     return result
 
 
-def _class(cls: type[T] | None) -> type[T]:
-    """The class a loader builds: ``cls``, once checked, or AwardRound for ``None``."""
-    target = cast("type[T]", AwardRound) if cls is None else cls
-    check_serialisable(target, "cls")
-    return target
-
-
+@overload
+def from_dict(data: object, *, max_text_length: int = MAX_TEXT_LENGTH) -> AwardRound: ...
+@overload
+def from_dict(data: object, cls: type[T], *, max_text_length: int = MAX_TEXT_LENGTH) -> T: ...
 def from_dict(
-    data: object, cls: type[T] | None = None, *, max_text_length: int = MAX_TEXT_LENGTH
-) -> T:
-    """Build a ``cls`` (an AwardRound by default) from plain data as JSON holds it.
+    data: object, cls: type[Any] = AwardRound, *, max_text_length: int = MAX_TEXT_LENGTH
+) -> Any:
+    """Build a ``cls`` from plain data as JSON holds it (dates and amounts as text).
 
-    Dates and amounts are text. A text longer than ``max_text_length`` characters is
-    refused at its path.
+    A text longer than ``max_text_length`` characters is refused at its path.
     """
-    target = _class(cls)
+    check_serialisable(cls, "cls")
     check_texts(data, max_text_length)
-    return _structure(data, target, "json")
+    return _structure(data, cls, "json")
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -185,20 +179,33 @@ def _load_json(text: str) -> object:
     return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
 
 
+@overload
+def from_json(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> AwardRound: ...
+@overload
 def from_json(
     data: str | bytes,
-    cls: type[T] | None = None,
+    cls: type[T],
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> T:
-    """Build a ``cls`` (an AwardRound by default) from a JSON document.
+) -> T: ...
+def from_json(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> Any:
+    """Build a ``cls`` from a JSON document.
 
     A document over ``max_size`` bytes (characters, for a ``str``) is refused before it is
     parsed, and a text longer than ``max_text_length`` characters at its path; see
     :data:`MAX_DOCUMENT_SIZE` and :data:`MAX_TEXT_LENGTH` for the defaults.
     """
-    return cast("T", _from_json_text(data, _class(cls), max_size, max_text_length))
+    check_serialisable(cls, "cls")
+    return _from_json_text(data, cls, max_size, max_text_length)
 
 
 def _from_json_text(
@@ -259,13 +266,25 @@ def _json_lines(data: object) -> Sequence[str | bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
+@overload
+def from_json_lines(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> list[AwardRound]: ...
+@overload
 def from_json_lines(
     data: str | bytes,
-    cls: type[T] | None = None,
+    cls: type[T],
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> list[T]:
+) -> list[T]: ...
+def from_json_lines(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> list[Any]:
     """Build a list of ``cls`` from JSON Lines: one JSON document on each line.
 
     Every document is checked as :func:`from_json` checks one, the limits applying to
@@ -277,15 +296,13 @@ def from_json_lines(
     >>> from_json_lines(to_json_lines(rounds())) == list(rounds())
     True
     """
-    target = _class(cls)
+    check_serialisable(cls, "cls")
     lines = _json_lines(data)
-    loaded: list[T] = []
+    loaded: list[Any] = []
     errors: list[tuple[str, str]] = []
     for index, line in enumerate(lines):
         try:
-            loaded.append(
-                from_json(line, target, max_size=max_size, max_text_length=max_text_length)
-            )
+            loaded.append(from_json(line, cls, max_size=max_size, max_text_length=max_text_length))
         except InvalidDataError as error:
             errors.extend((f"$[{index}]{path[1:]}", message) for path, message in error.problems)
     if errors:
@@ -298,19 +315,28 @@ def to_json_lines(objs: Iterable[object]) -> str:
     return _json.dump_lines(_unstructure(obj, "json") for obj in objs)
 
 
+@overload
+def from_toml(
+    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
+) -> AwardRound: ...
+@overload
 def from_toml(
     data: str | bytes,
-    cls: type[T] | None = None,
+    cls: type[T],
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> T:
-    """Build a ``cls`` (an AwardRound by default) from a TOML document.
-
-    The limits are :func:`from_json`'s.
-    """
-    target = _class(cls)
-    return _structure(_parsed_toml(data, max_size, max_text_length), target, "toml")
+) -> T: ...
+def from_toml(
+    data: str | bytes,
+    cls: type[Any] = AwardRound,
+    *,
+    max_size: int = MAX_DOCUMENT_SIZE,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> Any:
+    """Build a ``cls`` from a TOML document, within the limits :func:`from_json` has."""
+    check_serialisable(cls, "cls")
+    return _structure(_parsed_toml(data, max_size, max_text_length), cls, "toml")
 
 
 def _parsed_toml(data: str | bytes, max_size: int, max_text_length: int) -> object:
