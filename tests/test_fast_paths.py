@@ -200,6 +200,14 @@ def test_a_tuple_of_unknown_items_checks_each_one() -> None:
     assert rule.problem((1, 10)) == ("[1]", "must be from 0 to 9, not 10")
 
 
+@attrs.frozen
+class Loop:
+    """A class whose first field holds its own kind; its annotation resolves here."""
+
+    parent: Loop
+    name: str
+
+
 @pytest.mark.skipif(
     not hasattr(attrs, "inspect"), reason="attrs before 25.4 cannot say whose == a class has"
 )
@@ -234,6 +242,7 @@ def test_only_attrs_equality_lets_a_first_field_decide() -> None:
     # None is hashed as it is.
     assert v.first_compared_field(Member) == "person.name"
     assert v.first_compared_field(MaybeMember) == "person"
+    assert v.first_compared_field(Loop) == "parent"  # not round and round
 
 
 def test_without_attrs_inspect_no_first_field_decides(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -155,8 +155,8 @@ def fast_structurer(fmt: Format, cls: type) -> Callable[[object, list[int]], Any
     # converter, which finds every problem and its path.
     #
     # Reading JSON, it also adds to the tally ``t`` how many strings it read, keys and
-    # values (a class of the model adds its own): a text with no escapes in it has twice
-    # as many quotes, and a text with a repeated key, which the parser dropped, more.
+    # values (a class of the model adds its own). A text with no escapes in it has twice
+    # as many quotes as that, unless the parser dropped a repeated key: then it has more.
     shape = class_shape(cls)
     code = _Code(fmt)
     counted = fmt == "json"

@@ -72,8 +72,9 @@ def fast_loads(data: object) -> Parsed | object:
 
     orjson keeps the last of repeated keys, which the loaders must refuse. In a text
     without escapes every quote opens or closes a string, so the text holds half as many
-    strings as quotes, and a loader that counts the strings it reads finds one missing
-    where a key was dropped (:attr:`Parsed.strings`). A text with escapes is checked here.
+    strings as quotes (:attr:`Parsed.strings`); a loader that counts the strings it reads
+    finds fewer where a key was dropped, with its value. A text with escapes is checked
+    here, and one that may hide a colon in an escape is left to :mod:`json`.
     """
     orjson = _accelerator()
     if orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):

@@ -291,14 +291,17 @@ class _Each(Clause):
 def first_compared_field(kind: object) -> str | None:
     """The path to the first value that ``==`` compares as is on instances of ``kind``.
 
-    That is the first field attrs' own ``==`` compares; where that field always holds an
-    instance of another such class, the path goes on into it (``person.name`` for a jury
-    member), so that a text is hashed rather than a whole object. Only attrs 25.4 and
-    later say whether a class has its own ``==`` (``attrs.inspect``); with an earlier
-    attrs, or for any other kind, this is ``None``.
+    That is the first field attrs' own ``==`` compares; where that field is annotated with
+    another such class (not with one that may be ``None``), the path goes on into it
+    (``person.name`` for a jury member), so that a text is hashed rather than a whole
+    object. Only attrs 25.4 and later say whether a class has its own ``==``
+    (``attrs.inspect``); with an earlier attrs, or for any other kind, this is ``None``.
     """
     path: list[str] = []
-    while (field := _first_compared(kind)) is not None:
+    seen: set[object] = set()
+    # A class met again (one whose first field holds its own kind) ends the path there.
+    while kind not in seen and (field := _first_compared(kind)) is not None:
+        seen.add(kind)
         path.append(field.name)
         kind = field.type
     return ".".join(path) or None

@@ -51,11 +51,6 @@ _PARALLEL = " - "  # SSB joins a name's Norwegian, Sámi and Kven forms with thi
 _QUALIFIER = re.compile(r" \([^()]+\)\Z")  # "Herøy (Nordland)", to tell namesakes apart
 
 
-def _accepted_names(record: MunicipalityRecord) -> frozenset[str]:
-    forms = {record.name, *record.names}
-    return frozenset(forms | {_QUALIFIER.sub("", form) for form in forms})
-
-
 @attrs.frozen(kw_only=True)
 class MunicipalityRecord:
     """A municipality as the classification gives it for a run of years.
@@ -73,17 +68,6 @@ class MunicipalityRecord:
     county: County
     valid_from: date
     valid_until: date | None = None
-    accepted_names: frozenset[str] = attrs.field(
-        init=False,
-        eq=False,
-        repr=False,
-        default=attrs.Factory(_accepted_names, takes_self=True),
-    )
-    """Every way a data file may write the name: whole, one parallel form, unqualified.
-
-    Worked out once, when the record is made: each cited municipality of every round
-    loaded is checked against it.
-    """
 
     @property
     def first_year(self) -> int:
@@ -98,6 +82,16 @@ class MunicipalityRecord:
     def is_valid_in(self, year: int) -> bool:
         """Tell whether this number had this name on 1 January of ``year``."""
         return self.first_year <= year <= self.last_year
+
+    @functools.cached_property
+    def accepted_names(self) -> frozenset[str]:
+        """Every way a data file may write the name: whole, one parallel form, unqualified.
+
+        Worked out on first use and kept: each cited municipality of every round loaded
+        is checked against it.
+        """
+        forms = {self.name, *self.names}
+        return frozenset(forms | {_QUALIFIER.sub("", form) for form in forms})
 
 
 class ChangeKind(enum.Enum):
