@@ -45,6 +45,7 @@ from innovasjonspris import (
 )
 from innovasjonspris import _validators as v
 from innovasjonspris._clauses import binder
+from innovasjonspris._text import APOSTROPHE, check_text
 from innovasjonspris.serialization import from_dict, to_dict, to_toml
 
 MODEL_CLASSES = cast(
@@ -183,11 +184,24 @@ def test_a_refusal_names_the_field_and_says_why(
 
 
 def test_latin1_text_is_always_in_nfc() -> None:
-    # The text rule takes Latin-1 text as NFC without asking; NFC composes a letter only
-    # with the mark that follows it, so every pair of Latin-1 letters is the proof.
-    letters = [chr(code) for code in range(256)]
+    # The text rule takes Latin-1 text, with typographic apostrophes in it, as NFC without
+    # asking; NFC composes a letter only with the mark that follows it, so every pair of
+    # those characters is the proof.
+    letters = [*(chr(code) for code in range(256)), APOSTROPHE]
     for first in letters:
         assert all(unicodedata.is_normalized("NFC", first + second) for second in letters)
+
+
+def test_the_apostrophe_read_as_a_plain_one_is_no_forbidden_character() -> None:
+    assert check_text(APOSTROPHE, "text") == APOSTROPHE
+    assert unicodedata.combining(APOSTROPHE) == 0
+    # Long prose with apostrophes takes the bulk test; what else it holds is still seen.
+    prose = ("Juryen’s val " * 8).strip()
+    assert check_text(prose, "text", multiline=True) == prose
+    for plain in (prose, prose.replace(APOSTROPHE, "'")):
+        for added in ["\u202e", "\x07", "e\u0301", "\u2028"]:
+            with pytest.raises(ValidationError):
+                check_text(plain[:20] + added + plain[20:], "text", multiline=True)
 
 
 def test_a_tuple_of_unknown_items_checks_each_one() -> None:
