@@ -42,12 +42,10 @@ def _accelerator() -> ModuleType | None:
     return _orjson
 
 
-def _escapes_colon(data: str | bytes) -> bool:
-    # ":" can be spelled \u003a (or \u003A) inside a string, hiding it from a plain count.
-    # Most documents have no backslash at all, which is the quicker search.
-    if isinstance(data, bytes):
-        return b"\\" in data and b"\\u003" in data
-    return "\\" in data and "\\u003" in data
+def _holds(data: str | bytes, text: str) -> bool:
+    if isinstance(data, str):
+        return text in data
+    return text.encode() in data
 
 
 def _count(data: str | bytes, character: str) -> int:
@@ -77,10 +75,14 @@ def fast_loads(data: object) -> Parsed | object:
     here, and one that may hide a colon in an escape is left to :mod:`json`.
     """
     orjson = _accelerator()
-    if orjson is None or not isinstance(data, (str, bytes)) or _escapes_colon(data):
+    if orjson is None or not isinstance(data, (str, bytes)):
+        return UNPARSED
+    # Most texts have no backslash at all, so no escape, which is the quicker search. A
+    # ":" spelled \u003a (or \u003A) in a string would hide from the colon count below.
+    escaped = _holds(data, "\\")
+    if escaped and _holds(data, "\\u003"):
         return UNPARSED
     data = data.removeprefix(_UTF8_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    escaped = b"\\" in data if isinstance(data, bytes) else "\\" in data
     try:
         parsed: object = orjson.loads(data)
         if not escaped:

@@ -98,13 +98,16 @@ def _unstructure(obj: object, fmt: _converters.Format) -> dict[str, Any]:
     return body
 
 
+def _opened(document: dict[str, Any], cls: type) -> dict[str, Any]:
+    """The body of ``document``: without its version and kind, if ``cls`` stands alone."""
+    return open_envelope(document, cls) if cls in _DOCUMENTS else document
+
+
 def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
     check_serialisable(cls, "cls")
     if type(data) is not dict:
         raise InvalidDataError([("$", f"expected an object, got {_problems.describe(data)}")])
-    body = cast("dict[str, Any]", data)
-    if cls in _DOCUMENTS:
-        body = open_envelope(body, cls)
+    body = _opened(cast("dict[str, Any]", data), cls)
     try:
         result = _fast.structure(body, cls, fmt)
     except (_problems.Mismatch, ValidationError) as error:
@@ -236,7 +239,7 @@ def _built_quickly(
     try:
         check_texts(document, max_text_length, size)
         kind = kind_named(document) if cls is None else cls
-        body = open_envelope(document, kind) if kind in _DOCUMENTS else document
+        body = _opened(document, kind)
     except InvalidDataError:
         return None
     # The envelope's keys, and the name of its kind, are strings the body does not hold.
