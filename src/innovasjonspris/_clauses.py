@@ -43,7 +43,6 @@ __all__ = [
     "conjunction",
     "of_type",
     "showing",
-    "type_name",
     "unless",
 ]
 

@@ -24,7 +24,7 @@ from innovasjonspris._leaves import Format
 from innovasjonspris._problems import expect, refuse, step_of_key, within
 from innovasjonspris._shapes import FieldShape, Many, Nested, Shape, class_shape
 
-__all__ = ["DetailedHook", "Format", "build", "converter", "detailed_attrs_factory"]
+__all__ = ["Format", "build", "converter", "detailed_attrs_factory"]
 
 Read = Callable[[object], Any]
 

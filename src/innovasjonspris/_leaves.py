@@ -29,7 +29,7 @@ from innovasjonspris._parts import decimal_text
 from innovasjonspris._problems import expect
 from innovasjonspris._validators import anchored
 
-__all__ = ["ISO_DATE", "Choice", "Day", "DecimalText", "Exact", "Format", "Leaf", "leaf_of"]
+__all__ = ["Choice", "Day", "DecimalText", "Exact", "Format", "Leaf", "leaf_of"]
 
 Format = Literal["json", "toml"]
 
@@ -187,12 +187,14 @@ class Choice(Leaf):
     """One of an enum's members, written as its value."""
 
     def read(self, fmt: Format, source: str, bind: Bind) -> str:  # noqa: ARG002 - one form
-        return f"{bind(self.member)}({source})"
+        members = bind(_members(self))
+        return (
+            f"({members}[_v] if type(_v := {source}) is str and _v in {members}"
+            f" else {bind(self.refuse)}(_v))"
+        )
 
-    def member(self, value: object) -> enum.Enum:
+    def refuse(self, value: object) -> NoReturn:
         by_value = _members(self)
-        if type(value) is str and value in by_value:
-            return by_value[value]
         allowed = ", ".join(repr(v) for v in by_value)
         if type(value) is not str:
             raise expect(f"one of {allowed}", value)

@@ -16,7 +16,7 @@ from innovasjonspris._clauses import Check, unless
 from innovasjonspris._errors import brief
 from innovasjonspris._parts import Standing
 from innovasjonspris._rules import ObjectRule, Problems
-from innovasjonspris.registry._table import in_year, no_municipality, table
+from innovasjonspris.registry._table import in_force, in_year, no_municipality, table
 
 if TYPE_CHECKING:
     from innovasjonspris._model import AwardRound, Citation, Jury
@@ -147,11 +147,10 @@ def _cited_once(award: AwardRound) -> Problems:
 
 def _numbers_of_the_year(award: AwardRound) -> Problems:
     found: list[tuple[str, str]] = []
-    # The number's form and the year are the fields' own rules, checked before this one.
-    in_force = table().by_year[registry.division_year(award.year)]
     for index, citation in enumerate(award.citations):
         cited = citation.municipality
-        record = in_force.get(cited.number)
+        # The number's form and the year are the fields' own rules, checked before this one.
+        record = in_force(cited.number, award.year)
         if record is None:
             message = no_municipality(cited.number, award.year)
             found.append((f"citations[{index}].municipality.number", message))

@@ -6,7 +6,7 @@ default (if it may be left out), whether it may be ``None``, its rule, and its t
 :data:`Shape`: a :class:`~innovasjonspris._leaves.Leaf`, a class of the model
 (:class:`Nested`), or a tuple of either (:class:`Many`). The fast structurer and
 unstructurer (:mod:`innovasjonspris._fast`), the detailed structuring that names every
-problem (:mod:`innovasjonspris._problems`) and the JSON Schema
+problem (:mod:`innovasjonspris._converters`) and the JSON Schema
 (:mod:`innovasjonspris._schema`) are all built from it, and from nothing else of the class.
 
 What the walk cannot serve is a :class:`TypeError` that names the class and field, for
@@ -106,7 +106,6 @@ class FieldShape:
 class ClassShape:
     """A class as every format sees it: its fields, its rules, and what attrs would run."""
 
-    cls: type
     fields: tuple[FieldShape, ...]
     """The fields a document gives, in the order attrs declares them."""
     unset: tuple[FieldShape, ...]
@@ -178,7 +177,6 @@ def class_shape(cls: type) -> ClassShape:
     initialised = {f.name for f in attrs.fields(cls) if f.init}
     rules = rules_of(cls)
     return ClassShape(
-        cls=cls,
         fields=tuple(f for f in fields if f.name in initialised),
         unset=tuple(
             f for f in fields if f.name not in initialised and f.default is not attrs.NOTHING

@@ -36,7 +36,6 @@ from innovasjonspris._errors import ValidationError, brief
 from innovasjonspris._generated import run
 
 __all__ = [
-    "Bind",
     "FieldRule",
     "anchored",
     "check_choice",

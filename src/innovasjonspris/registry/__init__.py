@@ -47,6 +47,7 @@ from innovasjonspris.registry._table import (
     Change,
     ChangeKind,
     MunicipalityRecord,
+    in_force,
     in_year,
     name_key,
     names_in,
@@ -164,7 +165,7 @@ def municipality(number: str, *, year: int) -> MunicipalityRecord:
             not a year the registry covers, or no municipality had the number that year.
     """
     check_form(number)
-    found = table().by_year[_checked_year(year)].get(number)
+    found = in_force(number, _checked_year(year))
     if found is None:
         raise ValidationError("number", no_municipality(number, year))
     return found

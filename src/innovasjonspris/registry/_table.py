@@ -27,6 +27,7 @@ __all__ = [
     "ChangeKind",
     "MunicipalityRecord",
     "Table",
+    "in_force",
     "in_year",
     "names_in",
     "no_municipality",
@@ -245,6 +246,15 @@ def table() -> Table:
         by_number={number: tuple(found) for number, found in by_number.items()},
         changes={year: tuple(found) for year, found in changes.items()},
     )
+
+
+def in_force(number: str, year: int) -> MunicipalityRecord | None:
+    """The municipality numbered ``number`` on 1 January of ``year``, or ``None``.
+
+    A year after :data:`LAST_YEAR` has that year's division. Neither the number's form nor
+    the year is checked: the caller has.
+    """
+    return table().by_year[min(year, LAST_YEAR)].get(number)
 
 
 def no_municipality(number: str, year: int) -> str:
