@@ -62,6 +62,11 @@ class _Code:
         self.names |= {"_map": map, "_repeat": itertools.repeat, "_str": str}
         self.lines: list[str] = []
         self.name = binder(self.names)
+        self._count = itertools.count()
+
+    def fresh(self, prefix: str) -> str:
+        """A variable name no other in this function has."""
+        return f"{prefix}{next(self._count)}"
 
     def run(self, function: str, what: str) -> Any:
         """Compile the lines, filed as ``what``, and return the function they define."""
@@ -246,25 +251,59 @@ def structure(data: dict[str, Any], cls: type[T], fmt: Format) -> T:
 
 @functools.cache
 def fast_unstructurer(fmt: Format, cls: type) -> Callable[[Any], dict[str, Any]]:
-    # Keys in the order of the fields: those always written first (required ones, and
-    # those written even at their default), then the others unless they hold their default.
-    shape = class_shape(cls)
+    # One function per class, with the classes it holds written in line: a round is some
+    # hundred objects, and a call for each would be a good part of the time it takes.
     code = _Code(fmt)
+    code.lines.append("def unstructure(i):")
+    written = _write_object(code, cls, "i", "  ")
+    code.lines.append(f"  return {written}")
+    unstructurer = code.run("unstructure", f"fast unstructure {fmt} {cls.__qualname__}")
+    return cast("Callable[[Any], dict[str, Any]]", unstructurer)
+
+
+def _write_object(code: _Code, cls: type, source: str, indent: str) -> str:
+    """Add the lines that write ``source``, a ``cls``; return the variable that holds it.
+
+    Keys come in the order of the fields: those always written first (required ones, and
+    those written even at their default), then the others unless they hold their default.
+    """
+    shape = class_shape(cls)
+    if not source.isidentifier():
+        named, source = source, code.fresh("o")
+        code.lines.append(f"{indent}{source} = {named}")
     written = [f for f in shape.fields if f.required or f.always_written]
-    pairs = ", ".join(f"{f.name!r}: {_field(code, _WRITE, f, f'i.{f.name}')}" for f in written)
-    code.lines += ["def unstructure(i):", f"  r = {{{pairs}}}"]
+    pairs = ", ".join(
+        f"{f.name!r}: {_write_field(code, f, f'{source}.{f.name}', indent)}" for f in written
+    )
+    result = code.fresh("r")
+    code.lines.append(f"{indent}{result} = {{{pairs}}}")
     for field in shape.fields:
         if field in written:
             continue
         test = "is not None" if field.default is None else f"!= {code.name(field.default)}"
-        code.lines += [
-            f"  v = i.{field.name}",
-            f"  if v {test}:",
-            f"    r[{field.name!r}] = {_field(code, _WRITE, field, 'v')}",
-        ]
-    code.lines.append("  return r")
-    unstructurer = code.run("unstructure", f"fast unstructure {fmt} {cls.__qualname__}")
-    return cast("Callable[[Any], dict[str, Any]]", unstructurer)
+        value = code.fresh("v")
+        code.lines += [f"{indent}{value} = {source}.{field.name}", f"{indent}if {value} {test}:"]
+        expression = _write_field(code, field, value, indent + "  ")
+        code.lines.append(f"{indent}  {result}[{field.name!r}] = {expression}")
+    return result
+
+
+def _write_field(code: _Code, field: FieldShape, source: str, indent: str) -> str:
+    """An expression that writes ``source``, as ``field``; lines it needs go before it."""
+    # No class of the model holds its own kind, so writing the classes in line ends.
+    if not field.by_id:
+        match field.shape:
+            case Nested(cls):
+                return _write_object(code, cls, source, indent)
+            case Many(Nested(cls)):
+                items, item = code.fresh("l"), code.fresh("x")
+                code.lines += [f"{indent}{items} = []", f"{indent}for {item} in {source}:"]
+                written = _write_object(code, cls, item, indent + "  ")
+                code.lines.append(f"{indent}  {items}.append({written})")
+                return items
+            case _:
+                pass
+    return _field(code, _WRITE, field, source)
 
 
 # A tuple is read from an array, never from anything else, and written as a list.
