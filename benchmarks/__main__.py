@@ -387,7 +387,9 @@ def report(
             "runs (so that other work on the machine counts less), ± half the "
             "interquartile range. A ratio is how many times faster we are than the other "
             "(its median time over ours): above 1 we are faster. *ours* uses orjson (the "
-            "`fast` extra); *ours, stdlib json* is the same code with orjson switched off."
+            "`fast` extra); *ours, stdlib json* is the same code with orjson switched off. "
+            "Every side gives what ours gives: a dump is text (`str`), so a library that "
+            "writes bytes has them decoded."
         ),
         "",
         (

@@ -199,13 +199,13 @@ def load(data: bytes) -> AwardRound:
     return _DECODER.decode(data)
 
 
-def dump(obj: AwardRound) -> bytes:
-    return msgspec.json.format(_ENCODER.encode(obj), indent=2)
+def dump(obj: AwardRound) -> str:
+    return msgspec.json.format(_ENCODER.encode(obj), indent=2).decode()
 
 
 def load_lines(data: bytes) -> list[AwardRound]:
     return _DECODER.decode_lines(data)
 
 
-def dump_lines(objs: list[AwardRound]) -> bytes:
-    return _ENCODER.encode_lines(objs)
+def dump_lines(objs: list[AwardRound]) -> str:
+    return _ENCODER.encode_lines(objs).decode()
