@@ -42,6 +42,8 @@ nitpicky = True
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
+# Defaults as the source writes them: cls=AwardRound, not the class's repr.
+autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "undoc-members": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -51,7 +53,7 @@ html_title = f"innovasjonspris {release}"
 html_static_path: list[str] = []
 
 nitpick_ignore = [
-    # The type variable of the loaders' overloads: a name for "the class you passed", which
+    # The type variable of the loaders: a name for "the class you passed" (a round if none), which
     # has no page of its own to link to.
     ("py:class", "innovasjonspris.serialization.T"),
     # What every function of innovasjonspris.strategies returns; the build links to no

@@ -102,9 +102,9 @@ def test_a_larger_max_text_length_reads_a_long_text() -> None:
 @pytest.mark.parametrize("limit", [-1, 1.5, "16", None, True])
 def test_a_limit_must_be_a_whole_number(limit: object) -> None:
     with pytest.raises(TypeError, match="max_size must be a whole number of at least 0"):
-        from_json("{}", max_size=limit)  # type: ignore[call-overload]
+        from_json("{}", max_size=limit)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="max_text_length must be a whole number"):
-        from_dict({}, max_text_length=limit)  # type: ignore[call-overload]
+        from_dict({}, max_text_length=limit)  # type: ignore[arg-type]
 
 
 def test_data_that_holds_itself_is_walked_once() -> None:

@@ -5,7 +5,7 @@ import gc
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_type
 
 import jsonschema
 import pytest
@@ -71,6 +71,23 @@ def test_parts_round_trip_without_a_schema_version() -> None:
     assert errors_of({"number": "0301", "name": "Oslo", "schema_version": 1}, Municipality) == [
         "$.schema_version: is not a known field"
     ]
+
+
+def test_each_loader_is_typed_as_building_the_class_it_is_given_or_a_round() -> None:
+    # mypy and pyright check this test: each assert_type is a claim about the signature.
+    award, the_prize = BUNDLED[-1], prize()
+    built = (
+        assert_type(from_dict(to_dict(award)), AwardRound),
+        assert_type(from_json(to_json(award)), AwardRound),
+        assert_type(from_toml(to_toml(award)), AwardRound),
+        assert_type(from_dict(to_dict(the_prize), Prize), Prize),
+        assert_type(from_json(to_json(the_prize), Prize), Prize),
+        assert_type(from_toml(to_toml(the_prize), Prize), Prize),
+    )
+    assert built == (award, award, award, the_prize, the_prize, the_prize)
+    assert assert_type(from_json_lines(to_json_lines([award])), list[AwardRound]) == [award]
+    lines = to_json_lines([the_prize])
+    assert assert_type(from_json_lines(lines, Prize), list[Prize]) == [the_prize]
 
 
 def test_amounts_are_decimal_strings_with_the_currency_always_written() -> None:
@@ -386,7 +403,7 @@ def test_json_lines_report_every_document_by_index() -> None:
 
 def test_json_lines_take_only_text() -> None:
     with pytest.raises(InvalidDataError) as caught:
-        from_json_lines(42)  # type: ignore[call-overload]
+        from_json_lines(42)  # type: ignore[arg-type]
     assert caught.value.errors == ["$: expected JSON Lines as str or bytes, got int"]
     with pytest.raises(TypeError):
         from_json_lines("", dict)

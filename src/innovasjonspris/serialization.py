@@ -26,9 +26,10 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeVar, cast, overload
+from typing import Any, Final, Literal, cast
 
 import tomli_w
+from typing_extensions import TypeVar
 
 from innovasjonspris import _converters, _documents, _fast, _json, _model, _problems, _references
 from innovasjonspris._documents import kind_named, open_envelope, with_envelope
@@ -56,7 +57,8 @@ __all__ = [
     "to_toml",
 ]
 
-T = TypeVar("T")
+# A loader given no class builds a round: the default both of ``cls`` and of what it builds.
+T = TypeVar("T", default=AwardRound)
 
 SCHEMA_VERSION: Final = _documents.SCHEMA_VERSION
 """The version of the data format this release reads and writes."""
@@ -115,13 +117,12 @@ def _structure(data: object, cls: type[T], fmt: _converters.Format) -> T:
     return result
 
 
-@overload
-def from_dict(data: object, *, max_text_length: int = MAX_TEXT_LENGTH) -> AwardRound: ...
-@overload
-def from_dict(data: object, cls: type[T], *, max_text_length: int = MAX_TEXT_LENGTH) -> T: ...
 def from_dict(
-    data: object, cls: type[Any] = AwardRound, *, max_text_length: int = MAX_TEXT_LENGTH
-) -> Any:
+    data: object,
+    cls: type[T] = AwardRound,  # type: ignore[assignment] # T's default, which mypy misses
+    *,
+    max_text_length: int = MAX_TEXT_LENGTH,
+) -> T:
     """Build a ``cls`` from plain data as JSON holds it (dates and amounts as text).
 
     A text longer than ``max_text_length`` characters is refused at its path.
@@ -182,25 +183,13 @@ def _load_json(text: str) -> object:
     return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
 
 
-@overload
-def from_json(
-    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
-) -> AwardRound: ...
-@overload
 def from_json(
     data: str | bytes,
-    cls: type[T],
+    cls: type[T] = AwardRound,  # type: ignore[assignment] # T's default, which mypy misses
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> T: ...
-def from_json(
-    data: str | bytes,
-    cls: type[Any] = AwardRound,
-    *,
-    max_size: int = MAX_DOCUMENT_SIZE,
-    max_text_length: int = MAX_TEXT_LENGTH,
-) -> Any:
+) -> T:
     """Build a ``cls`` from a JSON document.
 
     A document over ``max_size`` bytes (characters, for a ``str``) is refused before it is
@@ -208,7 +197,7 @@ def from_json(
     :data:`MAX_DOCUMENT_SIZE` and :data:`MAX_TEXT_LENGTH` for the defaults.
     """
     check_serialisable(cls, "cls")
-    return _from_json_text(data, cls, max_size, max_text_length)
+    return cast("T", _from_json_text(data, cls, max_size, max_text_length))
 
 
 def _from_json_text(
@@ -269,31 +258,19 @@ def _json_lines(data: object) -> Sequence[str | bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
-@overload
-def from_json_lines(
-    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
-) -> list[AwardRound]: ...
-@overload
 def from_json_lines(
     data: str | bytes,
-    cls: type[T],
+    cls: type[T] = AwardRound,  # type: ignore[assignment] # T's default, which mypy misses
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> list[T]: ...
-def from_json_lines(
-    data: str | bytes,
-    cls: type[Any] = AwardRound,
-    *,
-    max_size: int = MAX_DOCUMENT_SIZE,
-    max_text_length: int = MAX_TEXT_LENGTH,
-) -> list[Any]:
+) -> list[T]:
     """Build a list of ``cls`` from JSON Lines: one JSON document on each line.
 
     Every document is checked as :func:`from_json` checks one, the limits applying to
-    each line; the error lists the problems
-    of all of them, each path starting with the document's index: ``$[2].year`` is on the
-    third line. A final newline is optional; an empty line elsewhere is an error.
+    each line; the error lists the problems of all of them, each path starting with the
+    document's index: ``$[2].year`` is on the third line. A final newline is optional; an
+    empty line elsewhere is an error.
 
     >>> from innovasjonspris import rounds
     >>> from_json_lines(to_json_lines(rounds())) == list(rounds())
@@ -318,25 +295,13 @@ def to_json_lines(objs: Iterable[object]) -> str:
     return _json.dump_lines(_unstructure(obj, "json") for obj in objs)
 
 
-@overload
-def from_toml(
-    data: str | bytes, *, max_size: int = MAX_DOCUMENT_SIZE, max_text_length: int = MAX_TEXT_LENGTH
-) -> AwardRound: ...
-@overload
 def from_toml(
     data: str | bytes,
-    cls: type[T],
+    cls: type[T] = AwardRound,  # type: ignore[assignment] # T's default, which mypy misses
     *,
     max_size: int = MAX_DOCUMENT_SIZE,
     max_text_length: int = MAX_TEXT_LENGTH,
-) -> T: ...
-def from_toml(
-    data: str | bytes,
-    cls: type[Any] = AwardRound,
-    *,
-    max_size: int = MAX_DOCUMENT_SIZE,
-    max_text_length: int = MAX_TEXT_LENGTH,
-) -> Any:
+) -> T:
     """Build a ``cls`` from a TOML document, within the limits :func:`from_json` has."""
     check_serialisable(cls, "cls")
     return _structure(_parsed_toml(data, max_size, max_text_length), cls, "toml")
