@@ -291,19 +291,17 @@ def _write_object(code: _Code, cls: type, source: str, indent: str) -> str:
 def _write_field(code: _Code, field: FieldShape, source: str, indent: str) -> str:
     """An expression that writes ``source``, as ``field``; lines it needs go before it."""
     # No class of the model holds its own kind, so writing the classes in line ends.
-    if not field.by_id:
-        match field.shape:
-            case Nested(cls):
-                return _write_object(code, cls, source, indent)
-            case Many(Nested(cls)):
-                items, item = code.fresh("l"), code.fresh("x")
-                code.lines += [f"{indent}{items} = []", f"{indent}for {item} in {source}:"]
-                written = _write_object(code, cls, item, indent + "  ")
-                code.lines.append(f"{indent}  {items}.append({written})")
-                return items
-            case _:
-                pass
-    return _field(code, _WRITE, field, source)
+    match field.shape:
+        case Nested(cls) if not field.by_id:
+            return _write_object(code, cls, source, indent)
+        case Many(Nested(cls)) if not field.by_id:
+            items, item = code.fresh("l"), code.fresh("x")
+            code.lines += [f"{indent}{items} = []", f"{indent}for {item} in {source}:"]
+            written = _write_object(code, cls, item, indent + "  ")
+            code.lines.append(f"{indent}  {items}.append({written})")
+            return items
+        case _:
+            return _field(code, _WRITE, field, source)
 
 
 # A tuple is read from an array, never from anything else, and written as a list.
